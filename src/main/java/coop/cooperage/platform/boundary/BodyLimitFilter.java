@@ -1,0 +1,66 @@
+package coop.cooperage.platform.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies over 1 MiB with 413 before they are read; a body that lies about its
+ * length is cut off at the limit too. Uploads that need more will get their own limit.
+ */
+@Provider
+@PreMatching
+public class BodyLimitFilter implements ContainerRequestFilter {
+
+    public static final int LIMIT = 1024 * 1024;
+
+    @Inject
+    ErrorResponses errors;
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        if (ctx.getLength() > LIMIT) {
+            ctx.abortWith(errors.of(ctx.getUriInfo(), 413, "Content Too Large", "The request body is larger than 1 MiB"));
+            return;
+        }
+        ctx.setEntityStream(new Limited(ctx.getEntityStream()));
+    }
+
+    static final class Limited extends FilterInputStream {
+        private long count;
+
+        Limited(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > LIMIT) {
+                throw new jakarta.ws.rs.WebApplicationException(413);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package coop.cooperage.platform.control;
+
+import coop.cooperage.platform.entity.OutboundMail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Queues email in the caller's transaction; {@link OutboxDelivery} sends it after commit. */
+@ApplicationScoped
+public class Outbox {
+
+    /** Fired when mail is queued, so delivery can start as soon as the transaction commits. */
+    public record MailQueued(long id) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MailQueued> queued;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboundMail enqueue(Long societyId, String to, String subject, String body) {
+        var mail = new OutboundMail(societyId, to, subject, body, LocalDateTime.now(clock));
+        em.persist(mail);
+        em.flush();
+        queued.fire(new MailQueued(mail.id()));
+        return mail;
+    }
+
+    public List<OutboundMail> recent(int limit) {
+        return em.createQuery("select m from OutboundMail m order by m.id desc", OutboundMail.class)
+                .setMaxResults(limit).getResultList();
+    }
+}

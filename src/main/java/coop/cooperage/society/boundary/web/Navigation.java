@@ -1,0 +1,61 @@
+package coop.cooperage.society.boundary.web;
+
+import coop.cooperage.identity.control.Caller;
+import coop.cooperage.identity.entity.Role;
+import coop.cooperage.platform.boundary.web.NavItem;
+import coop.cooperage.platform.boundary.web.Page;
+import coop.cooperage.platform.boundary.web.PageDecorator;
+import coop.cooperage.society.entity.Society;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Puts the signed-in person and the navigation their roles allow on every page. Links a role
+ * cannot use are not shown (the pages refuse them anyway).
+ */
+@RequestScoped
+public class Navigation implements PageDecorator {
+
+    @Inject
+    Caller caller;
+
+    @Override
+    public void decorate(Page page, HttpServletRequest request) {
+        var account = caller.account();
+        page.with("me", account.orElse(null));
+        if (!page.model().containsKey("society")) {
+            page.with("society", null);
+        }
+        var items = new ArrayList<NavItem>();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (page.model().get("society") instanceof Society society && account.isPresent()) {
+            Set<Role> roles = caller.isPlatformAdmin() ? EnumSet.allOf(Role.class) : caller.rolesIn(society.id());
+            page.with("roles", roles);
+            String base = "/s/" + society.slug();
+            add(items, path, "Dashboard", base, true);
+            boolean officer = roles.stream().anyMatch(Role::isOfficer);
+            add(items, path, "Settings", base + "/settings", officer);
+            add(items, path, "Officers", base + "/officers", officer);
+            add(items, path, "People", base + "/people", officer);
+            add(items, path, "Audit trail", base + "/audit", roles.contains(Role.SECRETARY) || roles.contains(Role.AUDITOR));
+            add(items, path, "API tokens", base + "/tokens", roles.contains(Role.SECRETARY));
+        }
+        if (caller.isPlatformAdmin()) {
+            add(items, path, "All societies", "/admin/societies", true);
+            add(items, path, "Mail outbox", "/admin/mail", true);
+        }
+        page.with("nav", List.copyOf(items));
+    }
+
+    private static void add(List<NavItem> items, String path, String label, String href, boolean allowed) {
+        if (allowed) {
+            boolean current = path.equals(href) || (!href.matches("/s/[^/]+") && path.startsWith(href + "/"));
+            items.add(new NavItem(label, href, current));
+        }
+    }
+}

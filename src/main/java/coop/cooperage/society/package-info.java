@@ -1,0 +1,5 @@
+/**
+ * The society itself: its registration details, area of benefit, branding, its rules held as
+ * settings (with the usual values as defaults), and the register of officers.
+ */
+package coop.cooperage.society;

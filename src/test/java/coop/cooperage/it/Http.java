@@ -1,0 +1,134 @@
+package coop.cooperage.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+
+/**
+ * A client for one person: keeps their session cookie (or API token) and speaks both the
+ * HTML forms (with their CSRF token) and the JSON API. Never follows redirects, so tests see them.
+ */
+public final class Http {
+
+    private final URI base;
+    private final HttpClient client;
+    private String token;
+
+    public Http(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public Http withToken(String token) {
+        this.token = token;
+        return this;
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> patchJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    /** Posts a form the way a browser would: fetches the page first for its CSRF token. */
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+        var page = get(formPage);
+        String csrf = Jsoup.parse(page.body()).select("input[name=_csrf]").attr("value");
+        assertThat(csrf).as("CSRF token on " + formPage).isNotBlank();
+        var all = new LinkedHashMap<String, String>(fields);
+        all.put("_csrf", csrf);
+        return postForm(action, all);
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> signIn(String email, String password) {
+        var response = submit("/sign-in", "/sign-in", Map.of("email", email, "password", password, "next", "/"));
+        assertThat(response.statusCode()).as("sign in as " + email + ": " + response.body()).isEqualTo(303);
+        return response;
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return (JsonObject) parse(response);
+    }
+
+    public static JsonArray jsonArray(HttpResponse<String> response) {
+        return (JsonArray) parse(response);
+    }
+
+    private static JsonStructure parse(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.read();
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(request.method() + " " + request.uri(), e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
