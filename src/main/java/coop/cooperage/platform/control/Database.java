@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 /**
  * The connection pool. Values come from MicroProfile Config so that COOP_DB_URL,
  * COOP_DB_USER and COOP_DB_PASSWORD override the defaults (which suit the demo launcher).
+
  */
 @Singleton
 @DataSourceDefinition(

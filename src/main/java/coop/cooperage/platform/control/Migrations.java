@@ -1,16 +1,19 @@
 package coop.cooperage.platform.control;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
-/** Brings the schema up to date before anything else touches the database. */
+/**
+ * Brings the schema up to date before anything else touches the database. Flyway uses its own
+ * connection, outside the container's transactions, because it commits each migration itself.
+ */
 @Startup
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -18,13 +21,22 @@ public class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
-    @Resource(lookup = Database.JNDI)
-    DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "coop.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "coop.db.user")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "coop.db.password", defaultValue = "")
+    String password;
 
     @PostConstruct
     void migrate() {
         var result = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(url, user, password)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()

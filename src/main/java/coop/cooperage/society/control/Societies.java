@@ -84,7 +84,8 @@ public class Societies {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Society updateDetails(Society society, SocietyDetails input) {
+    public Society updateDetails(Society detached, SocietyDetails input) {
+        Society society = managed(detached);
         SocietyDetails details = input.normalised();
         var errors = details.validate();
         if (details.jurisdiction() != null && !errors.has("jurisdiction")) {
@@ -102,12 +103,18 @@ public class Societies {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Society updateRules(Society society, SocietyRules rules) {
+    public Society updateRules(Society detached, SocietyRules rules) {
+        Society society = managed(detached);
         rules.validate(society.jurisdiction()).throwIfAny();
         Map<String, Object> before = society.rules().asMap();
         society.changeRules(rules);
         recordChanges(society, "society.rules-changed", before, rules.asMap());
         return society;
+    }
+
+    /** A society read outside this transaction is read again in it, so that changes are saved. */
+    private Society managed(Society society) {
+        return em.contains(society) ? society : em.find(Society.class, society.id());
     }
 
     /** Audits only the settings that changed, each with its value before and after. */

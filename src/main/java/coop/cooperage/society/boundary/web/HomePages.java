@@ -9,15 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The start page, the society switcher, and each society's brand stylesheet. */
+/** The start page and the society switcher. */
 @Path("")
 @Produces(MediaType.TEXT_HTML)
 public class HomePages {
@@ -50,18 +48,5 @@ public class HomePages {
         caller.requireAccount();
         return Page.of("society/switcher").with("title", "Your societies").with("societies", societies.visibleToCaller())
                 .with("caller", caller);
-    }
-
-    @GET
-    @Path("s/{society}/brand.css")
-    @Produces("text/css")
-    public Response brand(@PathParam("society") String slug) {
-        String colour = societies.bySlug(slug).map(Society::brandColour).orElse("#1d70b8");
-        var cache = new CacheControl();
-        cache.setMaxAge(86400);
-        return Response.ok(".coop-header { background: " + colour + "; }\n"
-                + ".govuk-service-navigation { border-bottom-color: " + colour + "; }\n"
-                + ".govuk-service-navigation__item--active { border-left-color: " + colour + "; border-bottom-color: " + colour + "; }\n")
-                .cacheControl(cache).build();
     }
 }

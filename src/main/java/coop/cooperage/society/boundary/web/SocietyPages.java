@@ -11,6 +11,7 @@ import coop.cooperage.platform.boundary.web.Option;
 import coop.cooperage.platform.boundary.web.Page;
 import coop.cooperage.platform.control.Clocks;
 import coop.cooperage.platform.control.InvalidInputException;
+import coop.cooperage.platform.control.Transactions;
 import coop.cooperage.society.control.Officers;
 import coop.cooperage.society.control.Societies;
 import coop.cooperage.society.entity.Office;
@@ -43,6 +44,9 @@ public class SocietyPages {
 
     @Inject
     Societies societies;
+
+    @Inject
+    Transactions tx;
 
     @Inject
     Officers officers;
@@ -87,7 +91,6 @@ public class SocietyPages {
 
     @POST
     @Path("settings")
-    @Transactional(dontRollbackOn = InvalidInputException.class)
     public Response changeSettings(MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         var in = new FormInput(form);
@@ -110,7 +113,7 @@ public class SocietyPages {
                 orZero(in.integer("proxyDeadlineHours", whole)));
         try {
             in.errors().throwIfAny();
-            societies.updateRules(society, rules);
+            tx.run(() -> societies.updateRules(society, rules));
         } catch (InvalidInputException e) {
             var errors = new java.util.LinkedHashMap<String, String>();
             // the form asks for pounds where the rules hold pence
@@ -160,7 +163,6 @@ public class SocietyPages {
 
     @POST
     @Path("officers")
-    @Transactional(dontRollbackOn = InvalidInputException.class)
     public Response appoint(MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         var in = new FormInput(form);
@@ -168,7 +170,7 @@ public class SocietyPages {
         LocalDate on = in.date("appointedOn", "Enter the date of appointment as a real date");
         try {
             in.errors().throwIfAny();
-            officers.appoint(society, office, in.text("personName"), on);
+            tx.run(() -> officers.appoint(society, office, in.text("personName"), on));
         } catch (InvalidInputException e) {
             return Response.status(400).entity(officersPage(society, in.values(), e.byField())).build();
         }
@@ -177,14 +179,13 @@ public class SocietyPages {
 
     @POST
     @Path("officers/{id}/end")
-    @Transactional(dontRollbackOn = InvalidInputException.class)
     public Response end(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         var in = new FormInput(form);
         LocalDate on = in.date("endedOn", "Enter the date the appointment ended as a real date");
         try {
             in.errors().throwIfAny();
-            officers.end(society, id, on);
+            tx.run(() -> officers.end(society, id, on));
         } catch (InvalidInputException e) {
             var errors = Map.of("endedOn-" + id, e.getMessage());
             return Response.status(400).entity(officersPage(society, in.values(), errors)).build();
@@ -210,15 +211,14 @@ public class SocietyPages {
 
     @POST
     @Path("invitations")
-    @Transactional(dontRollbackOn = InvalidInputException.class)
     public Response invite(MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         var in = new FormInput(form);
         Role role = in.choice("role", Role.class, "Choose a role");
         try {
             in.errors().throwIfAny();
-            invitations.invite(society.id(), society.name(), in.text("email"), in.text("displayName"), role,
-                    caller.requireAccount().id());
+            long inviter = caller.requireAccount().id();
+            tx.run(() -> invitations.invite(society.id(), society.name(), in.text("email"), in.text("displayName"), role, inviter));
         } catch (InvalidInputException e) {
             return Response.status(400).entity(peoplePage(society, in.values(), e.byField())).build();
         }
@@ -240,12 +240,12 @@ public class SocietyPages {
     /** The secret is shown on this response only: it is not stored, so it is not redirected to. */
     @POST
     @Path("tokens")
-    @Transactional(dontRollbackOn = InvalidInputException.class)
     public Response createToken(MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         var in = new FormInput(form);
         try {
-            var issued = tokens.create(society.id(), caller.requireAccount().id(), in.text("name"));
+            long account = caller.requireAccount().id();
+            var issued = tx.call(() -> tokens.create(society.id(), account, in.text("name")));
             return Response.ok(tokensPage(society, issued.secret(), Map.of(), Map.of())).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(tokensPage(society, null, in.values(), e.byField())).build();
