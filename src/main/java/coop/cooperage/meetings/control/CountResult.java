@@ -15,9 +15,10 @@ import java.util.List;
  * @param rejectedPapers papers that were not counted: no preference for a standing candidate, a
  *     first preference shared by several candidates (STV), or more marks than seats (plurality)
  * @param quota the quota at the first stage; null for plurality
- * @param elected the elected candidates in order of election (candidates elected at the same
- *     stage are in descending order of votes). May be shorter than {@code seats} when fewer
- *     candidates stood than there were seats.
+ * @param elected the elected candidates in order of election. Scottish STV and plurality list
+ *     candidates elected at the same stage in descending order of votes, as declarations do;
+ *     Meek's method lists them in ballot-paper order, as the reference implementations do. May
+ *     be shorter than {@code seats} when fewer candidates stood than there were seats.
  */
 public record CountResult(
         String title,
