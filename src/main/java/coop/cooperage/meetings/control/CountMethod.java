@@ -20,6 +20,14 @@ public enum CountMethod {
         public CountResult count(Contest contest, long lotSeed) {
             return new MeekStv().count(contest);
         }
+    },
+
+    /** Vote for up to as many candidates as seats; most votes win. See {@link Plurality}. */
+    PLURALITY {
+        @Override
+        public CountResult count(Contest contest, long lotSeed) {
+            return new Plurality(lotSeed).count(contest);
+        }
     };
 
     /**
