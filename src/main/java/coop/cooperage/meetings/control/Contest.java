@@ -105,9 +105,12 @@ public record Contest(
                     ranks.add(standing);
                 }
             }
-            if (ranks.size() == ballot.ranks().size() && !ranks.isEmpty()) {
+            if (ranks.isEmpty()) {
+                continue;
+            }
+            if (ranks.equals(ballot.ranks())) {
                 result.add(ballot);
-            } else if (!ranks.isEmpty()) {
+            } else {
                 result.add(new RankedBallot(ballot.weight(), ranks));
             }
         }

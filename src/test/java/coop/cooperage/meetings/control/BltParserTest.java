@@ -55,6 +55,13 @@ class BltParserTest {
     }
 
     @Test
+    void strikesAWithdrawnCandidateOutOfAnEqualPreference() {
+        Contest contest = BltParser.parse("3 1\n-2\n1 2=1 3 0\n1 2 0\n0\nA\nB\nC\nT\n");
+
+        assertThat(contest.standingBallots()).containsExactly(RankedBallot.of(1, 0, 2));
+    }
+
+    @Test
     void readsEqualPreferences() {
         Contest contest = BltParser.parse("3 1\n2 1=3 2 0\n0\nA\nB\nC\nT\n");
 
