@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Single transferable vote counted under the Scottish Local Government Elections Order 2007
- * (SSI 2007/42), Schedule 1, rules 45 to 52. The same counting rules were re-enacted by the 2011
- * Order (SSI 2011/399) under which Scottish councils have elected since 2012; the tests reproduce
- * the official 2017 Edinburgh counts figure for figure.
+ * (SSI 2007/42), Schedule 1, rules 45 to 52. Councils have elected since 2012 under its successor,
+ * the 2011 Order (SSI 2011/399), which renumbers these rules; the tests reproduce the declared
+ * 2017 Edinburgh counts figure for figure, so for those counts at least the two agree.
  *
  * <ul>
  *   <li>Quota (rule 46): valid papers divided by (seats + 1), fraction ignored, plus one.
@@ -20,13 +20,15 @@ import java.util.stream.Collectors;
  *   <li>Surpluses (rule 48) are transferred by the weighted inclusive Gregory method: every paper
  *       the elected candidate holds moves on to its next continuing candidate with transfer value
  *       surplus &times; (value of the paper) &divide; (candidate's total), calculated to five
- *       decimal places with any remainder ignored. The candidate keeps exactly the quota; what
+ *       decimal places with any remainder ignored. Papers with no next preference are set aside
+ *       as non-transferable at that same value. The candidate keeps exactly the quota; what
  *       truncation leaves over is recorded as {@link Stage#lost()}.
  *   <li>The largest surplus goes first (rule 49); surpluses are transferred before anyone is
  *       excluded (rule 50). Excluded candidates' papers move at the value they arrived with.
  *   <li>Ties (rules 49(2) and 51(2)): the candidate with the most (surplus) or fewest (exclusion)
  *       votes at the end of the <em>most recent preceding stage</em> at which the tied candidates
- *       had unequal votes; if they were equal at every stage, by lot ({@link Lot}, seeded).
+ *       had unequal votes (the Order's words; not the earliest such stage, as some other rules
+ *       use); if they were equal at every stage, by lot ({@link Lot}, seeded).
  *       With three or more tied, each look-back keeps only those at the extreme and looks
  *       further back among them.
  *   <li>When the continuing candidates are no more than the vacancies, they are all elected and
