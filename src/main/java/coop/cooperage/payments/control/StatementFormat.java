@@ -6,7 +6,7 @@ import coop.cooperage.payments.entity.Statement;
  * A bank statement file format. One implementation per format family; the user says which
  * format a file is in (guessing from content is how a file gets read with its columns swapped).
  */
-public sealed interface StatementFormat permits CsvFormat {
+public sealed interface StatementFormat permits CoopBankTextFormat, CsvFormat, OfxFormat {
 
     /**
      * Reads a whole statement file.
