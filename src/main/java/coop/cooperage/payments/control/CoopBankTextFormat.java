@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,7 +138,7 @@ public final class CoopBankTextFormat implements StatementFormat {
 
     private static LocalDate date(Matcher m, int lineNumber) {
         // Month abbreviations are matched by hand: Java's en-GB month names say "Sept", the bank "SEP".
-        int month = MONTHS.indexOf(m.group(2).toUpperCase(java.util.Locale.ROOT)) + 1;
+        int month = MONTHS.indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1;
         if (month == 0) {
             throw new StatementFormatException(lineNumber, "'" + m.group(2) + "' is not a month");
         }
