@@ -1,0 +1,14 @@
+/**
+ * Payments: money in and out of a society's bank account.
+ *
+ * <p>Owns bank statement import (parsing the formats UK banks export, fingerprinting lines so a
+ * statement imported twice never counts twice), matching received credits against the payments
+ * the society expects (share applications, top-ups), and payment runs out (Bacs Standard 18 direct
+ * credit files and plain CSV files for bank bulk-payment upload). It also owns the
+ * {@link coop.cooperage.payments.entity.BankDetails} value object used wherever a member's or the
+ * society's account is recorded.
+ *
+ * <p>It does not own what a payment is <em>for</em>: shares, distributions and withdrawals tell this
+ * component what to expect or what to pay, and act on the matches it proposes.
+ */
+package coop.cooperage.payments;
