@@ -36,7 +36,7 @@ public final class DemoLauncher {
                 "-jar", micro.getPath(),
                 "--deploy", war.getPath(), "--contextroot", "/",
                 "--nocluster", "--port", "8080",
-                "--postbootcommandfile", root.resolve("target/test-classes/payara/loopback.asadmin").toString()));
+                "--prebootcommandfile", root.resolve("target/test-classes/payara/loopback.asadmin").toString()));
         var builder = new ProcessBuilder(command).inheritIO();
         var env = builder.environment();
         env.put("COOP_DB_URL", db.jdbcUrl("cooperage"));

@@ -53,7 +53,7 @@ class FoundationIT {
 
     private synchronized Roles roles() {
         if (roles == null) {
-            var world = new World(URI.create(url.toString()), MAIL);
+            var world = new World(Deployments.loopback(url), MAIL);
             Http admin = world.admin();
             world.society(admin, "alpha", "GREAT_BRITAIN");
             world.society(admin, "beta", "NORTHERN_IRELAND");
@@ -87,7 +87,7 @@ class FoundationIT {
 
     @Test
     void healthAndTheApiDocumentAreServed() {
-        var http = new Http(URI.create(url.toString()));
+        var http = new Http(Deployments.loopback(url));
         assertThat(http.get("/health").statusCode()).isEqualTo(200);
         var openapi = http.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
@@ -226,7 +226,7 @@ class FoundationIT {
         long id = Http.json(created).getJsonNumber("id").longValue();
         assertThat(secret).startsWith("coop_");
 
-        var script = new Http(URI.create(url.toString())).withToken(secret);
+        var script = new Http(Deployments.loopback(url)).withToken(secret);
         assertThat(script.get("/api/v1/societies/alpha/officers").statusCode()).isEqualTo(200);
         assertThat(script.get("/api/v1/societies/beta").statusCode()).isEqualTo(404);
         var listed = r.alpha().get("SECRETARY").get("/api/v1/societies/alpha/tokens").body();
@@ -234,7 +234,7 @@ class FoundationIT {
 
         assertThat(r.alpha().get("SECRETARY").delete("/api/v1/societies/alpha/tokens/" + id).statusCode()).isEqualTo(204);
         assertThat(script.get("/api/v1/societies/alpha/officers").statusCode()).isEqualTo(401);
-        assertThat(new Http(URI.create(url.toString())).withToken("coop_forged").get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(new Http(Deployments.loopback(url)).withToken("coop_forged").get("/api/v1/me").statusCode()).isEqualTo(401);
         assertThat(r.betaSecretary().delete("/api/v1/societies/beta/tokens/" + id).statusCode()).isEqualTo(404);
     }
 
@@ -307,7 +307,7 @@ class FoundationIT {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(secretary.get("/s/alpha/officers").body()).doesNotContain("Mallory");
 
-        var signIn = new Http(URI.create(url.toString())).get("/sign-in");
+        var signIn = new Http(Deployments.loopback(url)).get("/sign-in");
         var headers = signIn.headers();
         assertThat(headers.firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'")
                 .contains("default-src 'self'").doesNotContain("unsafe-inline");

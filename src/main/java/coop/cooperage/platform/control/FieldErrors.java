@@ -27,6 +27,10 @@ public final class FieldErrors {
         return this;
     }
 
+    public List<InvalidInputException.FieldError> list() {
+        return List.copyOf(errors);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -3,6 +3,8 @@ package coop.cooperage.platform.control;
 import coop.cooperage.platform.entity.OutboundMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,9 @@ public class Outbox {
     @Inject
     Event<MailQueued> queued;
 
+    @Inject
+    OutboxDelivery delivery;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboundMail enqueue(Long societyId, String to, String subject, String body) {
         var mail = new OutboundMail(societyId, to, subject, body, LocalDateTime.now(clock));
@@ -35,6 +40,11 @@ public class Outbox {
         em.flush();
         queued.fire(new MailQueued(mail.id()));
         return mail;
+    }
+
+    /** Starts delivery as soon as the transaction that queued the mail has committed. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued event) {
+        delivery.deliverSoon();
     }
 
     public List<OutboundMail> recent(int limit) {

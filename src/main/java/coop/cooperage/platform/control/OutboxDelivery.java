@@ -4,11 +4,11 @@ import coop.cooperage.platform.entity.OutboundMail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -31,8 +31,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends queued mail through SMTP, retrying with back-off. Rows are claimed with
  * SELECT ... FOR UPDATE SKIP LOCKED so that several instances never send one message twice.
+ * Created at start-up: a singleton first created inside another transaction's completion
+ * fails to initialise.
  */
+@Startup
 @Singleton
+@DependsOn("Migrations")
 @jakarta.ejb.TransactionManagement(jakarta.ejb.TransactionManagementType.BEAN)
 public class OutboxDelivery {
 
@@ -71,10 +75,6 @@ public class OutboxDelivery {
     @Inject
     @ConfigProperty(name = "coop.mail.from", defaultValue = "Cooperage <no-reply@cooperage.invalid>")
     String from;
-
-    public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MailQueued event) {
-        deliverSoon();
-    }
 
     @Asynchronous
     public void deliverSoon() {

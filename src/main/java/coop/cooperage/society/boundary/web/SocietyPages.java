@@ -112,13 +112,11 @@ public class SocietyPages {
                 orZero(in.integer("proxyMaxPerHolder", whole)),
                 orZero(in.integer("proxyDeadlineHours", whole)));
         try {
-            in.errors().throwIfAny();
+            // every problem at once: what could not be read as typed, then what breaks the rules
+            in.errors().merge(formFields(rules.validate(society.jurisdiction()))).throwIfAny();
             tx.run(() -> societies.updateRules(society, rules));
         } catch (InvalidInputException e) {
-            var errors = new java.util.LinkedHashMap<String, String>();
-            // the form asks for pounds where the rules hold pence
-            e.byField().forEach((field, message) -> errors.put(field.replace("Pence", ""), message));
-            return Response.status(400).entity(settingsPage(society, in.values(), errors)).build();
+            return Response.status(400).entity(settingsPage(society, in.values(), e.byField())).build();
         }
         return Flash.redirect(request, "/s/" + society.slug() + "/settings", "The society's rules have been saved");
     }
@@ -259,6 +257,13 @@ public class SocietyPages {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         tokens.revoke(society.id(), id);
         return Flash.redirect(request, "/s/" + society.slug() + "/tokens", "The token has been revoked");
+    }
+
+    /** The form asks for pounds where the rules hold pence: errors are shown against the form's fields. */
+    private static coop.cooperage.platform.control.FieldErrors formFields(coop.cooperage.platform.control.FieldErrors ruleErrors) {
+        var renamed = new coop.cooperage.platform.control.FieldErrors();
+        ruleErrors.list().forEach(error -> renamed.add(error.field().replace("Pence", ""), error.message()));
+        return renamed;
     }
 
     static long pence(FormInput in, String field) {
