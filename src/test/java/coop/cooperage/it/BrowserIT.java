@@ -177,4 +177,59 @@ class BrowserIT {
         director.submit("/s/zeta", "/sign-out", Map.of());
         assertThat(director.get("/api/v1/me").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void aMemberOfThePublicAppliesIsAdmittedSignsInAndSeesTheirMemberNumber() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "sigma", "GREAT_BRITAIN");
+        var secretary = world.person(admin, "sigma", "secretary@sigma.example", "SECRETARY");
+        browser.manage().deleteAllCookies();
+
+        open("/s/sigma/join");
+        browser.findElement(By.linkText("Start now")).click();
+        browser.findElement(By.id("name")).sendKeys("Gwen Harris");
+        browser.findElement(By.id("dateOfBirth-day")).sendKeys("12");
+        browser.findElement(By.id("dateOfBirth-month")).sendKeys("5");
+        browser.findElement(By.id("dateOfBirth-year")).sendKeys("1985");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.id("address")).sendKeys("7 Harbour Road\nBristol");
+        browser.findElement(By.id("postcode")).sendKeys("bs1 5aa");
+        browser.findElement(By.id("email")).sendKeys("gwen@sigma.example");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        // declarations: forgetting to agree to the rules is caught, with the summary linked to the box
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("agree to be bound by the society's rules");
+        browser.findElement(By.id("confirmAge")).click();
+        browser.findElement(By.id("agreeRules")).click();
+        browser.findElement(By.id("purpose-NOTICES")).click();
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers");
+        assertThat(browser.getPageSource()).contains("Gwen Harris").contains("7 Harbour Road");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        String reference = browser.findElement(By.id("reference")).getText();
+        assertThat(reference).startsWith("M-");
+        assertThat(world.lastMailTo("gwen@sigma.example", "Your application").getSubject()).contains("sigma");
+
+        var queue = secretary.get("/s/sigma/applications");
+        assertThat(queue.body()).contains("Gwen Harris").contains(reference);
+        String action = org.jsoup.Jsoup.parse(queue.body()).select("form[action$=/admission]").attr("action");
+        var admitted = secretary.submit("/s/sigma/applications", action, Map.of());
+        assertThat(admitted.statusCode()).isEqualTo(303);
+
+        String link = World.linkIn(world.lastMailTo("gwen@sigma.example", "invited"));
+        open(World.pathOf(link));
+        browser.findElement(By.id("password")).sendKeys("gwen's long password");
+        browser.findElement(By.id("confirmation")).sendKeys("gwen's long password");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).contains("/sign-in");
+        browser.findElement(By.id("email")).sendKeys("gwen@sigma.example");
+        browser.findElement(By.id("password")).sendKeys("gwen's long password");
+        browser.findElement(By.cssSelector("form[action$='/sign-in'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/s/sigma"));
+        browser.findElement(By.linkText("My membership")).click();
+        assertThat(browser.findElement(By.id("member-number")).getText()).isEqualTo("1");
+        assertThat(browser.getPageSource()).contains("Gwen Harris").contains("BS1 5AA");
+        assertThat(browser.findElements(By.linkText("Members"))).isEmpty();
+    }
 }

@@ -42,6 +42,9 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Inject
+    coop.cooperage.platform.control.CounterRows counters;
+
     public record Filter(String action, String actor, String entityType, LocalDate from, LocalDate to) {
     }
 
@@ -54,10 +57,9 @@ public class AuditTrail {
     public AuditEvent recordAs(String actor, long chainId, String action, String entityType, Object entityId,
             Object before, Object after) {
         // Lock the chain's head row: events of one society are written one at a time, in order.
-        em.createNativeQuery("INSERT IGNORE INTO audit_chain (chain_id, last_seq, last_hash) VALUES (?1, 0, ?2)")
-                .setParameter(1, chainId).setParameter(2, AuditHash.GENESIS).executeUpdate();
-        Object[] head = (Object[]) em.createNativeQuery(
-                "SELECT last_seq, last_hash FROM audit_chain WHERE chain_id = ?1 FOR UPDATE")
+        counters.ensureExists("audit_chain", "chain_id", chainId,
+                "INSERT IGNORE INTO audit_chain (chain_id, last_seq, last_hash) VALUES (?1, 0, ?2)", chainId, AuditHash.GENESIS);
+        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain WHERE chain_id = ?1 FOR UPDATE")
                 .setParameter(1, chainId).getSingleResult();
         long seq = ((Number) head[0]).longValue() + 1;
         String prev = (String) head[1];

@@ -53,6 +53,9 @@ public class Register {
     @Inject
     Clock clock;
 
+    @Inject
+    coop.cooperage.platform.control.CounterRows counters;
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(Clocks.UK));
     }
@@ -64,10 +67,7 @@ public class Register {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long nextNumber(long societyId) {
-        em.createNativeQuery("INSERT IGNORE INTO member_number_counter (society_id, last_number) VALUES (?1, 0)")
-                .setParameter(1, societyId).executeUpdate();
-        long last = ((Number) em.createNativeQuery("SELECT last_number FROM member_number_counter WHERE society_id = ?1 FOR UPDATE")
-                .setParameter(1, societyId).getSingleResult()).longValue();
+        long last = lockedCounter(societyId);
         em.createNativeQuery("UPDATE member_number_counter SET last_number = ?1 WHERE society_id = ?2")
                 .setParameter(1, last + 1).setParameter(2, societyId).executeUpdate();
         return last + 1;
@@ -76,9 +76,16 @@ public class Register {
     /** After members arrive with their own numbers (an imported register), new numbers continue above them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void numbersContinueAbove(long societyId, long highest) {
-        nextNumber(societyId);
-        em.createNativeQuery("UPDATE member_number_counter SET last_number = GREATEST(last_number - 1, ?1) WHERE society_id = ?2")
+        lockedCounter(societyId);
+        em.createNativeQuery("UPDATE member_number_counter SET last_number = GREATEST(last_number, ?1) WHERE society_id = ?2")
                 .setParameter(1, highest).setParameter(2, societyId).executeUpdate();
+    }
+
+    private long lockedCounter(long societyId) {
+        counters.ensureExists("member_number_counter", "society_id", societyId,
+                "INSERT IGNORE INTO member_number_counter (society_id, last_number) VALUES (?1, 0)", societyId);
+        return ((Number) em.createNativeQuery("SELECT last_number FROM member_number_counter WHERE society_id = ?1 FOR UPDATE")
+                .setParameter(1, societyId).getSingleResult()).longValue();
     }
 
     /** A public application, waiting in the secretary's queue. Applying twice is refused, not doubled. */
@@ -204,6 +211,12 @@ public class Register {
         return em.createQuery("select m from Member m where m.societyId = :s and m.memberNumber = :n", Member.class)
                 .setParameter("s", society.id()).setParameter("n", number).getResultStream().findFirst()
                 .orElseThrow(() -> new NoSuchResourceException("No member number " + number));
+    }
+
+    public Member byReference(Society society, String reference) {
+        return em.createQuery("select m from Member m where m.societyId = :s and m.applicationRef = :r", Member.class)
+                .setParameter("s", society.id()).setParameter("r", reference).getResultStream().findFirst()
+                .orElseThrow(() -> new NoSuchResourceException("No application with reference " + reference));
     }
 
     public Member byId(Society society, long id) {

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 public record RulesJson(Long nominalSharePence, Long minimumHoldingShares, Long maximumHoldingShares, Long statutoryCapPence,
         Integer minimumAge, Integer withdrawalNoticeDays, BigDecimal withdrawalAnnualCapPercent, Integer meetingNoticeClearDays,
         Integer quorumMembers, BigDecimal quorumPercent, Boolean quorumCountsProxies, RuleChangeMajority ruleChangeMajority,
-        Boolean proxiesAllowed, Integer proxyMaxPerHolder, Integer proxyDeadlineHours) {
+        Boolean proxiesAllowed, Integer proxyMaxPerHolder, Integer proxyDeadlineHours, Integer retentionYears) {
 
     public SocietyRules mergedInto(SocietyRules r) {
         return new SocietyRules(
@@ -26,7 +26,8 @@ public record RulesJson(Long nominalSharePence, Long minimumHoldingShares, Long 
                 or(ruleChangeMajority, r.ruleChangeMajority()),
                 or(proxiesAllowed, r.proxiesAllowed()),
                 or(proxyMaxPerHolder, r.proxyMaxPerHolder()),
-                or(proxyDeadlineHours, r.proxyDeadlineHours()));
+                or(proxyDeadlineHours, r.proxyDeadlineHours()),
+                or(retentionYears, r.retentionYears()));
     }
 
     private static <T> T or(T value, T current) {

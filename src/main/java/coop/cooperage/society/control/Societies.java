@@ -58,10 +58,14 @@ public class Societies {
         return society;
     }
 
+    /** Every society, for platform work such as scheduled jobs. */
+    public List<Society> all() {
+        return em.createNamedQuery("Society.all", Society.class).getResultList();
+    }
+
     /** The societies the caller may see: all of them for a platform administrator. */
     public List<Society> visibleToCaller() {
-        List<Society> all = em.createNamedQuery("Society.all", Society.class).getResultList();
-        return all.stream().filter(s -> caller.canSee(s.id())).toList();
+        return all().stream().filter(s -> caller.canSee(s.id())).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

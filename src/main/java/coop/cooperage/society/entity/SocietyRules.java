@@ -63,6 +63,9 @@ public class SocietyRules {
     @Column(name = "proxy_deadline_hours")
     private int proxyDeadlineHours;
 
+    @Column(name = "retention_years")
+    private int retentionYears;
+
     protected SocietyRules() {
     }
 
@@ -70,7 +73,7 @@ public class SocietyRules {
     public SocietyRules(long nominalSharePence, long minimumHoldingShares, long maximumHoldingShares, long statutoryCapPence,
             int minimumAge, int withdrawalNoticeDays, BigDecimal withdrawalAnnualCapPercent, int meetingNoticeClearDays,
             int quorumMembers, BigDecimal quorumPercent, boolean quorumCountsProxies, RuleChangeMajority ruleChangeMajority,
-            boolean proxiesAllowed, int proxyMaxPerHolder, int proxyDeadlineHours) {
+            boolean proxiesAllowed, int proxyMaxPerHolder, int proxyDeadlineHours, int retentionYears) {
         this.nominalSharePence = nominalSharePence;
         this.minimumHoldingShares = minimumHoldingShares;
         this.maximumHoldingShares = maximumHoldingShares;
@@ -86,18 +89,20 @@ public class SocietyRules {
         this.proxiesAllowed = proxiesAllowed;
         this.proxyMaxPerHolder = proxyMaxPerHolder;
         this.proxyDeadlineHours = proxyDeadlineHours;
+        this.retentionYears = retentionYears;
     }
 
     /**
      * The usual rules: £1 shares, a £50 minimum, the statutory cap as both cap and maximum,
      * minimum age 16, 13 weeks' withdrawal notice and 10% of capital a year, 14 clear days'
      * notice of meetings, a quorum of the lesser of 20 members and 10%, rule changes by two
-     * thirds, proxies allowed up to 5 each and lodged 48 hours before.
+     * thirds, proxies allowed up to 5 each and lodged 48 hours before; a former member's contact
+     * details kept for 10 years after they cease.
      */
     public static SocietyRules defaults(Jurisdiction jurisdiction) {
         long cap = jurisdiction.statutoryMaximum().pence();
         return new SocietyRules(100, 50, cap / 100, cap, 16, 91, new BigDecimal("10.00"), 14,
-                20, new BigDecimal("10.00"), true, RuleChangeMajority.TWO_THIRDS, true, 5, 48);
+                20, new BigDecimal("10.00"), true, RuleChangeMajority.TWO_THIRDS, true, 5, 48, 10);
     }
 
     /** Every way these rules break the law or each other, as field errors. */
@@ -131,6 +136,8 @@ public class SocietyRules {
                 "Proxies one person may hold must be between 1 and 1,000");
         errors.check(proxyDeadlineHours >= 0 && proxyDeadlineHours <= 720, "proxyDeadlineHours",
                 "Proxy deadline must be between 0 and 720 hours before the meeting");
+        errors.check(retentionYears >= 1 && retentionYears <= 100, "retentionYears",
+                "Keep former members' contact details for between 1 and 100 years");
         return errors;
     }
 
@@ -163,6 +170,7 @@ public class SocietyRules {
         m.put("proxiesAllowed", proxiesAllowed);
         m.put("proxyMaxPerHolder", proxyMaxPerHolder);
         m.put("proxyDeadlineHours", proxyDeadlineHours);
+        m.put("retentionYears", retentionYears);
         return m;
     }
 
@@ -183,4 +191,5 @@ public class SocietyRules {
     public boolean proxiesAllowed() { return proxiesAllowed; }
     public int proxyMaxPerHolder() { return proxyMaxPerHolder; }
     public int proxyDeadlineHours() { return proxyDeadlineHours; }
+    public int retentionYears() { return retentionYears; }
 }

@@ -11,7 +11,7 @@ class SocietyRulesTest {
 
     private static SocietyRules rules(long nominal, long min, long max, long cap) {
         return new SocietyRules(nominal, min, max, cap, 16, 91, new BigDecimal("10"), 14, 20, new BigDecimal("10"), true,
-                RuleChangeMajority.TWO_THIRDS, true, 5, 48);
+                RuleChangeMajority.TWO_THIRDS, true, 5, 48, 10);
     }
 
     @Test
@@ -45,11 +45,11 @@ class SocietyRulesTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         var bad = new SocietyRules(0, 0, 0, 0, -1, -1, new BigDecimal("101"), -1, 0, new BigDecimal("10.005"), true, null,
-                true, 0, -1);
+                true, 0, -1, 0);
         assertThat(fields(bad, Jurisdiction.GREAT_BRITAIN)).contains("nominalSharePence", "statutoryCapPence",
                 "minimumHoldingShares", "minimumAge", "withdrawalNoticeDays", "withdrawalAnnualCapPercent",
                 "meetingNoticeClearDays", "quorumMembers", "quorumPercent", "ruleChangeMajority", "proxyMaxPerHolder",
-                "proxyDeadlineHours");
+                "proxyDeadlineHours", "retentionYears");
     }
 
     @Test

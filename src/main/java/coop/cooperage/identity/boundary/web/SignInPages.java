@@ -199,6 +199,11 @@ public class SignInPages {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.length() > 500) {
             return "/";
         }
-        return next;
+        try {
+            var uri = java.net.URI.create(next);
+            return uri.getScheme() == null && uri.getAuthority() == null ? next : "/";
+        } catch (IllegalArgumentException notAPath) {
+            return "/";
+        }
     }
 }

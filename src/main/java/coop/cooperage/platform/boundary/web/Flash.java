@@ -3,7 +3,6 @@ package coop.cooperage.platform.boundary.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 
 /** Post/redirect/get: a success message survives the redirect in the session, once. */
 public final class Flash {
@@ -17,7 +16,8 @@ public final class Flash {
         if (message != null) {
             request.getSession(true).setAttribute(KEY, message);
         }
-        return Response.seeOther(UriBuilder.fromPath(request.getContextPath() + path).build()).build();
+        // the path may carry a query ("done?ref=..."), which fromPath would encode into the path
+        return Response.seeOther(java.net.URI.create(request.getContextPath() + path)).build();
     }
 
     static String take(HttpServletRequest request) {

@@ -39,6 +39,9 @@ public class Navigation implements PageDecorator {
             String base = "/s/" + society.slug();
             add(items, path, "Dashboard", base, true);
             boolean officer = roles.stream().anyMatch(Role::isOfficer);
+            add(items, path, "Members", base + "/members", officer);
+            add(items, path, "Applications", base + "/applications", officer);
+            add(items, path, "My membership", base + "/my-membership", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
             add(items, path, "People", base + "/people", officer);

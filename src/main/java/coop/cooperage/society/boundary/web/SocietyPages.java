@@ -110,7 +110,8 @@ public class SocietyPages {
                 in.choice("ruleChangeMajority", RuleChangeMajority.class, "Choose the majority a rule change needs"),
                 in.flag("proxiesAllowed"),
                 orZero(in.integer("proxyMaxPerHolder", whole)),
-                orZero(in.integer("proxyDeadlineHours", whole)));
+                orZero(in.integer("proxyDeadlineHours", whole)),
+                orZero(in.integer("retentionYears", whole)));
         try {
             // every problem at once: what could not be read as typed, then what breaks the rules
             in.errors().merge(formFields(rules.validate(society.jurisdiction()))).throwIfAny();
@@ -138,7 +139,8 @@ public class SocietyPages {
                 Map.entry("ruleChangeMajority", r.ruleChangeMajority().name()),
                 Map.entry("proxiesAllowed", String.valueOf(r.proxiesAllowed())),
                 Map.entry("proxyMaxPerHolder", String.valueOf(r.proxyMaxPerHolder())),
-                Map.entry("proxyDeadlineHours", String.valueOf(r.proxyDeadlineHours())));
+                Map.entry("proxyDeadlineHours", String.valueOf(r.proxyDeadlineHours())),
+                Map.entry("retentionYears", String.valueOf(r.retentionYears())));
         return Page.of("society/settings").with("title", "Settings").with("society", society).with("form", form)
                 .with("errors", errors).with("editable", caller.isPlatformAdmin() || caller.rolesIn(society.id()).contains(Role.SECRETARY))
                 .with("majorities", Arrays.stream(RuleChangeMajority.values()).map(m -> new Option(m.name(), m.label())).toList());

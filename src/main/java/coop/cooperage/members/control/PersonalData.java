@@ -1,0 +1,148 @@
+package coop.cooperage.members.control;
+
+import coop.cooperage.audit.control.AuditTrail;
+import coop.cooperage.identity.control.Accounts;
+import coop.cooperage.identity.entity.Account;
+import coop.cooperage.members.entity.Member;
+import coop.cooperage.members.entity.MemberState;
+import coop.cooperage.members.entity.Nomination;
+import coop.cooperage.platform.control.Clocks;
+import coop.cooperage.platform.entity.OutboundMail;
+import coop.cooperage.shares.control.ShareLedger;
+import coop.cooperage.society.entity.Society;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A person's own data: finding their member record, the subject access export (everything the
+ * society holds about them), and erasing former members' contact details after the retention
+ * period.
+ */
+@ApplicationScoped
+public class PersonalData {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Register register;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ShareLedger ledger;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The caller's member record in this society: linked to their account, or (the first time
+     * they look) the one member there with their email address, which is then linked.
+     */
+    @Transactional
+    public Optional<Member> memberFor(Society society, Account account) {
+        var linked = em.createQuery("select m from Member m where m.societyId = :s and m.accountId = :a order by m.id desc", Member.class)
+                .setParameter("s", society.id()).setParameter("a", account.id()).setMaxResults(1).getResultList();
+        if (!linked.isEmpty()) {
+            return Optional.of(linked.get(0));
+        }
+        var byEmail = em.createQuery("select m from Member m where m.societyId = :s and m.email = :e and m.state = :st"
+                + " and m.accountId is null", Member.class)
+                .setParameter("s", society.id()).setParameter("e", account.email()).setParameter("st", MemberState.MEMBER)
+                .getResultList();
+        if (byEmail.size() != 1) {
+            return Optional.empty();
+        }
+        byEmail.get(0).linkAccount(account.id());
+        return Optional.of(byEmail.get(0));
+    }
+
+    public List<Nomination> nominations(Member member) {
+        return em.createQuery("select n from Nomination n where n.memberId = :m order by n.madeOn, n.id", Nomination.class)
+                .setParameter("m", member.id()).getResultList();
+    }
+
+    /** Everything stored about this person in this society, field by field. */
+    public Map<String, Object> subjectAccess(Society society, Account account, Member member) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("society", society.name());
+        out.put("generatedAt", LocalDateTime.now(clock).toString());
+        var acc = new LinkedHashMap<String, Object>();
+        acc.put("email", account.email());
+        acc.put("displayName", account.displayName());
+        acc.put("lastSignedInAt", account.lastSignedInAt() == null ? null : account.lastSignedInAt().toString());
+        acc.put("rolesInThisSociety", accounts.rolesIn(account.id(), society.id()).stream().map(Enum::name).toList());
+        out.put("account", acc);
+        if (member != null) {
+            var m = new LinkedHashMap<String, Object>(Register.snapshot(member));
+            m.put("applicationReference", member.applicationRef());
+            m.put("kind", member.kind().name());
+            m.put("registeredSociety", member.isRegisteredSociety());
+            m.put("dateOfBirth", member.dateOfBirth() == null ? null : member.dateOfBirth().toString());
+            m.put("appliedOn", member.appliedOn().toString());
+            m.put("rejectedReason", member.rejectedReason());
+            m.put("erasedAt", member.erasedAt() == null ? null : member.erasedAt().toString());
+            out.put("member", m);
+            out.put("history", register.history(member).stream().map(c -> Map.of("field", c.field(),
+                    "oldValue", String.valueOf(c.oldValue()), "newValue", String.valueOf(c.newValue()),
+                    "changedOn", c.changedOn().toString(), "changedBy", c.changedBy())).toList());
+            out.put("nominations", nominations(member).stream().map(n -> {
+                var x = new LinkedHashMap<String, Object>();
+                x.put("nomineeName", n.nomineeName());
+                x.put("nomineeAddress", n.nomineeAddress());
+                x.put("relationship", n.relationship());
+                x.put("sharePercent", n.sharePercent().toPlainString());
+                x.put("madeOn", n.madeOn().toString());
+                x.put("revokedOn", n.revokedOn() == null ? null : n.revokedOn().toString());
+                return x;
+            }).toList());
+            out.put("shareLedger", ledger.statement(society.id(), member.id()).stream().map(e -> Map.of("kind", e.kind().name(),
+                    "shares", e.shares(), "amountPence", e.amountPence(), "date", e.entryDate().toString(),
+                    "reference", String.valueOf(e.reference()))).toList());
+        }
+        var emails = new java.util.ArrayList<String>();
+        emails.add(account.email());
+        if (member != null && member.email() != null && !member.email().equals(account.email())) {
+            emails.add(member.email());
+        }
+        out.put("emailsSentToYou", em.createQuery("select o from OutboundMail o where o.recipient in :e and (o.societyId = :s or o.societyId is null)"
+                + " order by o.id", OutboundMail.class).setParameter("e", emails).setParameter("s", society.id()).getResultList()
+                .stream().map(o -> Map.of("subject", o.subject(), "body", o.body(), "queuedAt", o.createdAt().toString(),
+                        "state", o.state().name())).toList());
+        return out;
+    }
+
+    /**
+     * Erases the contact details of former members (and rejected applicants) whose retention
+     * period has passed. Returns how many were erased.
+     */
+    @Transactional
+    public int eraseExpired(Society society) {
+        LocalDate today = LocalDate.now(clock.withZone(Clocks.UK));
+        LocalDate ceasedBefore = today.minusYears(society.rules().retentionYears());
+        var due = em.createQuery("select m from Member m where m.societyId = :s and m.erasedAt is null and ("
+                + "(m.state = :ceased and m.ceasedOn < :before) or (m.state = :rejected and m.appliedOn < :before))", Member.class)
+                .setParameter("s", society.id()).setParameter("ceased", MemberState.CEASED)
+                .setParameter("rejected", MemberState.REJECTED).setParameter("before", ceasedBefore).getResultList();
+        for (Member m : due) {
+            var before = Register.snapshot(m);
+            m.eraseContactDetails(LocalDateTime.now(clock));
+            audit.recordAs("retention", society.id(), "member.contact-erased", "member", m.id(), before, Register.snapshot(m));
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,239 @@
+package coop.cooperage.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The register of members end to end: numbers, states, history, privacy, retention. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MembersIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
+            Integer.getInteger("coop.it.smtp.port", 33025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private World world() {
+        return new World(Deployments.loopback(url), MAIL);
+    }
+
+    static String person(String name, String postcode, String email, String dob) {
+        return """
+                {"kind":"INDIVIDUAL","name":"%s","address":"1 High Street\\nBristol","postcode":"%s",%s
+                 "emailPurposes":%s,"dateOfBirth":"%s"}""".formatted(name, postcode,
+                email == null ? "" : "\"email\":\"" + email + "\",", email == null ? "[]" : "[\"NOTICES\"]", dob);
+    }
+
+    private static long number(JsonObject member) {
+        return member.getJsonNumber("memberNumber").longValue();
+    }
+
+    @Test
+    void memberNumbersAreUniqueAndIncreasingUnderConcurrentAdmissions() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "mu", "GREAT_BRITAIN");
+        for (int i = 0; i < 24; i++) {
+            var applied = world.anonymous().postJson("/api/v1/societies/mu/applications",
+                    person("Applicant " + i, "BS1 4RW", null, "1980-01-0" + (1 + i % 9)));
+            assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        }
+        var waiting = Http.jsonArray(admin.get("/api/v1/societies/mu/applications"));
+        assertThat(waiting).hasSize(24);
+        var references = waiting.stream().map(a -> a.asJsonObject().getString("applicationReference")).toList();
+
+        var pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (String reference : references) {
+            Callable<Integer> admit = () -> admin.postJson("/api/v1/societies/mu/applications/" + reference + "/admission", "{}").statusCode();
+            results.add(pool.submit(admit));
+        }
+        for (var r : results) {
+            assertThat(r.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        var register = Http.json(admin.get("/api/v1/societies/mu/members?size=100"));
+        var numbers = register.getJsonArray("members").stream().map(m -> number(m.asJsonObject())).sorted().toList();
+        assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 24).mapToObj(i -> (long) i).toList());
+        // admitting again is refused, and the next member continues the sequence
+        assertThat(admin.postJson("/api/v1/societies/mu/applications/" + references.get(0) + "/admission", "{}").statusCode()).isEqualTo(400);
+        var next = admin.postJson("/api/v1/societies/mu/members",
+                "{\"member\":" + person("Late Comer", "BS3 4AA", null, "1990-05-05") + ",\"joinedOn\":\"2025-01-01\"}");
+        assertThat(number(Http.json(next))).isEqualTo(25);
+    }
+
+    @Test
+    void theLifecycleAllowsOnlyLegalMovesAndKeepsHistory() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "nu", "GREAT_BRITAIN");
+        var created = admin.postJson("/api/v1/societies/nu/members",
+                "{\"member\":" + person("Rhys Evans", "BS1 4RW", "rhys@example.org", "1975-06-01") + ",\"joinedOn\":\"2020-04-01\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long n = number(Http.json(created));
+        assertThat(Http.json(created).getBoolean("local")).isTrue();
+
+        var changed = admin.putJson("/api/v1/societies/nu/members/" + n + "/contact", """
+                {"name":"Rhys Evans-Jones","address":"2 Mill Lane\\nHebden Bridge","postcode":"HX7 8AA","email":"rhys@example.net","emailPurposes":[]}""");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        var entry = Http.json(changed);
+        assertThat(entry.getJsonObject("member").getString("name")).isEqualTo("Rhys Evans-Jones");
+        assertThat(entry.getJsonObject("member").getBoolean("local")).isFalse();
+        var fields = entry.getJsonArray("history").stream().map(h -> h.asJsonObject().getString("field")).toList();
+        assertThat(fields).contains("name", "address", "email", "emailPurposes");
+        assertThat(entry.getJsonArray("history").toString()).contains("Rhys Evans").contains("BS1 4RW").contains("rhys@example.org");
+
+        var ceased = admin.postJson("/api/v1/societies/nu/members/" + n + "/cessation", "{\"ceasedOn\":\"2024-12-31\",\"reason\":\"WITHDREW_ALL_SHARES\"}");
+        assertThat(ceased.statusCode()).as(ceased.body()).isEqualTo(200);
+        assertThat(Http.json(ceased).getString("state")).isEqualTo("CEASED");
+        var again = admin.postJson("/api/v1/societies/nu/members/" + n + "/cessation", "{\"ceasedOn\":\"2025-01-31\",\"reason\":\"DIED\"}");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("Cannot end the membership of someone who is ceased");
+        var beforeJoining = admin.postJson("/api/v1/societies/nu/members",
+                "{\"member\":" + person("Future Person", "BS1 4RW", null, "1975-06-01") + ",\"joinedOn\":\"2999-01-01\"}");
+        assertThat(beforeJoining.statusCode()).isEqualTo(400);
+        // still in the register, never deleted
+        var found = Http.json(admin.get("/api/v1/societies/nu/members?state=CEASED"));
+        assertThat(found.getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void badApplicationsAreRefusedClearlyAndNothingIsSaved() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "xi", "GREAT_BRITAIN");
+        var anyone = world.anonymous();
+        var first = anyone.postJson("/api/v1/societies/xi/applications", person("Cerys Jones", "BS1 4RW", "cerys@example.org", "1990-01-01"));
+        assertThat(first.statusCode()).isEqualTo(201);
+        var twice = anyone.postJson("/api/v1/societies/xi/applications", person("Cerys Jones", "BS1 4RW", "cerys@example.org", "1990-01-01"));
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("already waiting").contains(Http.json(first).getString("reference"));
+        var young = anyone.postJson("/api/v1/societies/xi/applications", person("Young Person", "BS1 4RW", null, "2020-01-01"));
+        assertThat(young.statusCode()).isEqualTo(400);
+        assertThat(young.body()).contains("at least 16 years old");
+        var bad = anyone.postJson("/api/v1/societies/xi/applications", person("Bad Postcode", "NOT A CODE", "not-an-email", "2999-01-01"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("postcode").contains("email").contains("dateOfBirth");
+        assertThat(Http.jsonArray(admin.get("/api/v1/societies/xi/applications"))).hasSize(1);
+        assertThat(anyone.postJson("/api/v1/societies/no-such/applications", person("X", "BS1 4RW", null, "1980-01-01")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void membersSeeOnlyThemselvesAndGetEverythingHeldAboutThem() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "omicron", "GREAT_BRITAIN");
+        var rec = admin.postJson("/api/v1/societies/omicron/members",
+                "{\"member\":" + person("Mona Lisa", "BS1 4RW", "mona@omicron.example", "1960-02-02") + ",\"joinedOn\":\"2021-01-01\"}");
+        assertThat(rec.statusCode()).isEqualTo(201);
+        admin.postJson("/api/v1/societies/omicron/members",
+                "{\"member\":" + person("Other Person", "BS1 4RW", "other@omicron.example", "1961-03-03") + ",\"joinedOn\":\"2021-01-01\"}");
+        var mona = world.person(admin, "omicron", "mona@omicron.example", "MEMBER");
+
+        var mine = Http.json(mona.get("/api/v1/societies/omicron/my-membership"));
+        assertThat(mine.getString("name")).isEqualTo("Mona Lisa");
+        assertThat(mona.get("/api/v1/societies/omicron/members/2").statusCode()).isEqualTo(403);
+        assertThat(mona.get("/api/v1/societies/omicron/members").statusCode()).isEqualTo(403);
+        assertThat(mona.get("/s/omicron/members/2").statusCode()).isEqualTo(403);
+        assertThat(mona.get("/api/v1/societies/mu/members/1").statusCode()).isEqualTo(404);
+
+        var sar = Http.json(mona.get("/api/v1/societies/omicron/my-membership/subject-access"));
+        var member = sar.getJsonObject("member");
+        for (String field : List.of("memberNumber", "state", "name", "address", "postcode", "email", "emailPurposes", "joinedOn",
+                "applicationReference", "kind", "dateOfBirth", "appliedOn")) {
+            assertThat(member.containsKey(field)).as(field).isTrue();
+        }
+        assertThat(member.getString("dateOfBirth")).isEqualTo("1960-02-02");
+        assertThat(sar.getJsonObject("account").getString("email")).isEqualTo("mona@omicron.example");
+        assertThat(sar.toString()).doesNotContain("Other Person").doesNotContain("other@omicron.example");
+        assertThat(sar.getJsonArray("emailsSentToYou").toString()).contains("invited");
+        assertThat(mona.get("/s/omicron/my-membership").body()).contains("Member number").contains("Mona Lisa");
+        assertThat(mona.get("/s/omicron/my-membership/data").body()).contains("1960-02-02");
+    }
+
+    @Test
+    void retentionErasesOnlyWhatTheRegisterNeedNotKeep() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "pi", "GREAT_BRITAIN");
+        long old = number(Http.json(admin.postJson("/api/v1/societies/pi/members",
+                "{\"member\":" + person("Old Member", "BS1 4RW", "old@pi.example", "1940-01-01") + ",\"joinedOn\":\"2000-01-01\"}")));
+        long recent = number(Http.json(admin.postJson("/api/v1/societies/pi/members",
+                "{\"member\":" + person("Recent Leaver", "BS1 4RW", "recent@pi.example", "1950-01-01") + ",\"joinedOn\":\"2000-01-01\"}")));
+        long current = number(Http.json(admin.postJson("/api/v1/societies/pi/members",
+                "{\"member\":" + person("Still Here", "BS1 4RW", "here@pi.example", "1950-01-01") + ",\"joinedOn\":\"2000-01-01\"}")));
+        admin.postJson("/api/v1/societies/pi/members/" + old + "/cessation", "{\"ceasedOn\":\"2010-06-30\",\"reason\":\"DIED\"}");
+        admin.postJson("/api/v1/societies/pi/members/" + recent + "/cessation", "{\"ceasedOn\":\"2024-06-30\",\"reason\":\"WITHDREW_ALL_SHARES\"}");
+
+        var run = Http.json(admin.postJson("/api/v1/societies/pi/members/retention-runs", "{}"));
+        assertThat(run.getInt("erased")).isEqualTo(1);
+        var erased = Http.json(admin.get("/api/v1/societies/pi/members/" + old)).getJsonObject("member");
+        assertThat(erased.getString("name")).isEqualTo("Old Member");
+        assertThat(erased.getString("joinedOn")).isEqualTo("2000-01-01");
+        assertThat(erased.getString("ceasedOn")).isEqualTo("2010-06-30");
+        assertThat(erased.getString("address")).isEqualTo("(erased)");
+        assertThat(erased.containsKey("email")).as("email erased").isFalse();
+        assertThat(erased.containsKey("dateOfBirth")).as("date of birth erased").isFalse();
+        assertThat(Http.json(admin.get("/api/v1/societies/pi/members/" + recent)).getJsonObject("member").getString("email"))
+                .isEqualTo("recent@pi.example");
+        assertThat(Http.json(admin.get("/api/v1/societies/pi/members/" + current)).getJsonObject("member").getString("email"))
+                .isEqualTo("here@pi.example");
+        assertThat(Http.json(admin.postJson("/api/v1/societies/pi/members/retention-runs", "{}")).getInt("erased")).isZero();
+        assertThat(admin.get("/api/v1/societies/pi/audit?action=member.contact-erased").body()).contains("retention");
+    }
+
+    @Test
+    void nominationsRespectTheLawOnOfficers() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "rho", "GREAT_BRITAIN");
+        long n = number(Http.json(admin.postJson("/api/v1/societies/rho/members",
+                "{\"member\":" + person("Nia Morgan", "BS1 4RW", null, "1970-01-01") + ",\"joinedOn\":\"2020-01-01\"}")));
+        admin.postJson("/api/v1/societies/rho/officers", "{\"office\":\"TREASURER\",\"name\":\"Tom Treasurer\",\"appointedOn\":\"2020-01-01\"}");
+        var page = "/s/rho/members/" + n;
+        var refused = admin.submit(page, page + "/nominations", java.util.Map.of("nomineeName", "Tom Treasurer",
+                "nomineeAddress", "3 Quay St", "relationship", "friend", "sharePercent", "100",
+                "madeOn-day", "1", "madeOn-month", "2", "madeOn-year", "2024"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("close relative");
+        var accepted = admin.submit(page, page + "/nominations", java.util.Map.of("nomineeName", "Tom Treasurer",
+                "nomineeAddress", "3 Quay St", "relationship", "son", "sharePercent", "60",
+                "madeOn-day", "1", "madeOn-month", "2", "madeOn-year", "2024"));
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        var tooMuch = admin.submit(page, page + "/nominations", java.util.Map.of("nomineeName", "Sam Friend",
+                "nomineeAddress", "4 Quay St", "relationship", "friend", "sharePercent", "50",
+                "madeOn-day", "1", "madeOn-month", "2", "madeOn-year", "2024"));
+        assertThat(tooMuch.statusCode()).isEqualTo(400);
+        assertThat(tooMuch.body()).contains("more than the whole holding");
+        assertThat(admin.get(page).body()).contains("£5,000.00").contains("Tom Treasurer").contains("60%");
+    }
+}
