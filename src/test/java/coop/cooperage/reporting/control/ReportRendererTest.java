@@ -151,6 +151,23 @@ class ReportRendererTest {
     }
 
     @Test
+    void aReportFilledInMemoryIsTaggedForScreenReadersButOneSwappedToDiskIsNot(@TempDir Path swapRoot)
+            throws IOException {
+        byte[] small = renderer.pdf(OFFICERS, societyParameters(), officers(), Fill.IN_MEMORY);
+        byte[] swapped = new ReportRenderer(swapRoot).pdf(OFFICERS, societyParameters(), officers(), Fill.SWAP_TO_DISK);
+
+        try (PDDocument document = Loader.loadPDF(small)) {
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+        }
+        // A tagged PDF's structure tree stays in memory until the document closes: unbounded for a long report.
+        try (PDDocument document = Loader.loadPDF(swapped)) {
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNull();
+            assertThat(text(document)).contains("Chair Siân Llewellyn 14 March 2021 — Current");
+        }
+    }
+
+    @Test
     void rendersConcurrentlyFromOneSharedRenderer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
