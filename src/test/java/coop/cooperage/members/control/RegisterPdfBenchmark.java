@@ -22,9 +22,13 @@ import java.util.function.BiConsumer;
  * list):
  *
  * <pre>
- * mvn -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ * mvn -q test-compile
+ * mvn -q exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *     -Dexec.args="-Xmx256m -cp %classpath coop.cooperage.members.control.RegisterPdfBenchmark 50000 target/register-benchmark"
  * </pre>
+ *
+ * Two commands, not one: {@code -Dexec.args} would also replace the arguments of the build's own exec execution
+ * that compiles the reports during {@code test-compile}.
  *
  * Arguments, both optional: the number of members (50000) and the folder to write the files to (a new temporary
  * folder, deleted at the end; a folder given is kept, to look at the output). Not a test: it asserts nothing and
