@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRRuntimeException;
@@ -42,7 +44,7 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Turns a report compiled at build time and a list of rows into a PDF.
+ * Turns a report compiled at build time and its rows (a list, or an iterator read as the report fills) into a PDF.
  *
  * <p>A report is named by its path under {@code reports/} without extension, {@code "<component>/<name>"} (for
  * example {@code "society/officers"}); its compiled form is read from the classpath at
@@ -68,6 +70,12 @@ public class ReportRenderer {
         /**
          * Pages beyond the last few swapped to a temporary file as they are filled, so memory stays bounded however
          * long the report (the register of 50,000 members); the file is deleted when the render ends.
+         *
+         * <p>The PDF is not tagged for screen readers: OpenPDF holds a tagged document's structure tree in memory
+         * until the last page is written, a few kilobytes for every row, which is what this mode exists to avoid
+         * (the 50,000-member register ran out of a 256 MB heap tagged, and peaked at about 100 MB untagged). Offer
+         * such a report's data as CSV or XLSX as well, which assistive technology reads better than a long PDF table
+         * anyway.
          */
         SWAP_TO_DISK
     }
@@ -113,14 +121,30 @@ public class ReportRenderer {
      */
     public void writePdf(String reportPath, Map<String, ?> parameters, List<? extends Map<String, ?>> rows, Fill fill,
             OutputStream out) {
-        Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(rows, "rows");
+        write(reportPath, parameters, new JRMapCollectionDataSource(Collections.unmodifiableCollection(rows)), fill, out);
+    }
+
+    /**
+     * Renders rows pulled one at a time from {@code rows} as the report fills, so they can come straight from a
+     * database cursor or a batched query and never all be in memory at once (with {@link Fill#SWAP_TO_DISK}, nor are
+     * the pages). Each row is read once, in order, and not kept after its band is filled; {@code rows} is not
+     * closed. {@code out} is left open.
+     */
+    public void writePdf(String reportPath, Map<String, ?> parameters, Iterator<? extends Map<String, ?>> rows,
+            Fill fill, OutputStream out) {
+        Objects.requireNonNull(rows, "rows");
+        write(reportPath, parameters, new IteratorDataSource(rows), fill, out);
+    }
+
+    private void write(String reportPath, Map<String, ?> parameters, JRDataSource rows, Fill fill, OutputStream out) {
+        Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(fill, "fill");
         Objects.requireNonNull(out, "out");
         JasperReport report = report(reportPath);
         try {
             if (fill == Fill.IN_MEMORY) {
-                export(report, fill(report, parameters, rows, null), parameters, out);
+                export(report, fill(report, parameters, rows, null), parameters, true, out);
             } else {
                 writeSwapped(report, parameters, rows, out);
             }
@@ -129,8 +153,8 @@ public class ReportRenderer {
         }
     }
 
-    private void writeSwapped(JasperReport report, Map<String, ?> parameters, List<? extends Map<String, ?>> rows,
-            OutputStream out) throws JRException {
+    private void writeSwapped(JasperReport report, Map<String, ?> parameters, JRDataSource rows, OutputStream out)
+            throws JRException {
         Path swapFolder = createSwapFolder();
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
                 new JRSwapFile(context, swapFolder.toString(), SWAP_BLOCK_BYTES, SWAP_GROW_BLOCKS), true);
@@ -138,7 +162,7 @@ public class ReportRenderer {
             JasperPrint print = fill(report, parameters, rows, virtualizer);
             // Filling is done: pages read back for export need not be written to the swap file again.
             virtualizer.setReadOnly(true);
-            export(report, print, parameters, out);
+            export(report, print, parameters, false, out);
         } finally {
             virtualizer.cleanup();
             deleteQuietly(swapFolder);
@@ -166,7 +190,7 @@ public class ReportRenderer {
         }
     }
 
-    private JasperPrint fill(JasperReport report, Map<String, ?> parameters, List<? extends Map<String, ?>> rows,
+    private JasperPrint fill(JasperReport report, Map<String, ?> parameters, JRDataSource rows,
             JRVirtualizer virtualizer) throws JRException {
         // A copy: JasperReports writes its own entries into the map it is given, and the caller's may be immutable.
         Map<String, Object> values = new HashMap<>(parameters);
@@ -175,12 +199,11 @@ public class ReportRenderer {
         if (virtualizer != null) {
             values.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
         }
-        JRMapCollectionDataSource data = new JRMapCollectionDataSource(Collections.unmodifiableCollection(rows));
-        return JasperFillManager.getInstance(context).fill(report, values, data);
+        return JasperFillManager.getInstance(context).fill(report, values, rows);
     }
 
-    private void export(JasperReport report, JasperPrint print, Map<String, ?> parameters, OutputStream out)
-            throws JRException {
+    private void export(JasperReport report, JasperPrint print, Map<String, ?> parameters, boolean tagged,
+            OutputStream out) throws JRException {
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         String society = parameters.get(SOCIETY_NAME) instanceof String name && !name.isBlank() ? name : null;
         String title = Objects.requireNonNullElse(report.getProperty(TITLE_PROPERTY), report.getName());
@@ -191,8 +214,9 @@ public class ReportRenderer {
         }
         configuration.setMetadataCreator("Cooperage");
         configuration.setCompressed(true);
-        // Tagged, with a language, so screen readers can follow the document.
-        configuration.setTagged(true);
+        // Tagged, with a language, so screen readers can follow the document; not when it must be written in bounded
+        // memory (see Fill.SWAP_TO_DISK).
+        configuration.setTagged(tagged);
         configuration.setTagLanguage("en-GB");
 
         JRPdfExporter exporter = new JRPdfExporter(context);

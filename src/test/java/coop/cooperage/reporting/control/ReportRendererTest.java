@@ -121,6 +121,53 @@ class ReportRendererTest {
     }
 
     @Test
+    void rowsCanBePulledFromAnIteratorOneAtATime() throws IOException {
+        List<Map<String, String>> officers = officers();
+        List<Integer> pulled = new ArrayList<>();
+        java.util.Iterator<Map<String, String>> rows = new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < officers.size();
+            }
+
+            @Override
+            public Map<String, String> next() {
+                pulled.add(next);
+                return officers.get(next++);
+            }
+        };
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.writePdf(OFFICERS, societyParameters(), rows, Fill.IN_MEMORY, out);
+
+        assertThat(pulled).as("each row read once, in order").containsExactly(0, 1, 2, 3, 4, 5);
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            assertThat(text(document)).contains(
+                    "Chair Siân Llewellyn 14 March 2021 — Current",
+                    "Director Tom Pritchard 14 March 2021 30 September 2024 Former");
+        }
+    }
+
+    @Test
+    void aReportFilledInMemoryIsTaggedForScreenReadersButOneSwappedToDiskIsNot(@TempDir Path swapRoot)
+            throws IOException {
+        byte[] small = renderer.pdf(OFFICERS, societyParameters(), officers(), Fill.IN_MEMORY);
+        byte[] swapped = new ReportRenderer(swapRoot).pdf(OFFICERS, societyParameters(), officers(), Fill.SWAP_TO_DISK);
+
+        try (PDDocument document = Loader.loadPDF(small)) {
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+        }
+        // A tagged PDF's structure tree stays in memory until the document closes: unbounded for a long report.
+        try (PDDocument document = Loader.loadPDF(swapped)) {
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNull();
+            assertThat(text(document)).contains("Chair Siân Llewellyn 14 March 2021 — Current");
+        }
+    }
+
+    @Test
     void rendersConcurrentlyFromOneSharedRenderer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
