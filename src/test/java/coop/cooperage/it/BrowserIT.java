@@ -74,6 +74,13 @@ class BrowserIT {
         }
     }
 
+    /** Each journey starts signed out: the browser is shared, its cookies are not. */
+    @org.junit.jupiter.api.BeforeEach
+    void signedOut() {
+        open("/sign-in");
+        browser.manage().deleteAllCookies();
+    }
+
     private World world() {
         return new World(Deployments.loopback(url), MAIL);
     }
@@ -184,7 +191,6 @@ class BrowserIT {
         var admin = world.admin();
         world.society(admin, "sigma", "GREAT_BRITAIN");
         var secretary = world.person(admin, "sigma", "secretary@sigma.example", "SECRETARY");
-        browser.manage().deleteAllCookies();
 
         open("/s/sigma/join");
         browser.findElement(By.linkText("Start now")).click();

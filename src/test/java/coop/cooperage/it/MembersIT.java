@@ -236,4 +236,41 @@ class MembersIT {
         assertThat(tooMuch.body()).contains("more than the whole holding");
         assertThat(admin.get(page).body()).contains("£5,000.00").contains("Tom Treasurer").contains("60%");
     }
+
+    @Test
+    void theStatutoryRegisterCarriesEverySection30FieldAsPdfCsvAndExcel() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "tau", "GREAT_BRITAIN");
+        long sian = number(Http.json(admin.postJson("/api/v1/societies/tau/members",
+                "{\"member\":" + person("Siân Llewellyn", "BS1 4RW", "sian@tau.example", "1970-01-01") + ",\"joinedOn\":\"2021-04-01\"}")));
+        var organisation = admin.postJson("/api/v1/societies/tau/members", """
+                {"member":{"kind":"ORGANISATION","name":"Bristol Food Co-op","representative":"Zoë O'Brien","registeredSociety":true,
+                 "address":"Unit 4, Wharf Road\\nBristol","postcode":"BS2 0XX","emailPurposes":[]},"joinedOn":"2022-05-06"}""");
+        assertThat(organisation.statusCode()).as(organisation.body()).isEqualTo(201);
+        admin.postJson("/api/v1/societies/tau/members/" + sian + "/cessation", "{\"ceasedOn\":\"2025-01-31\",\"reason\":\"WITHDREW_ALL_SHARES\"}");
+
+        var pdf = admin.getBytes("/api/v1/societies/tau/members/register.pdf?asAt=2025-06-30");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("tau Community Energy").contains("Register of members")
+                    .contains("Siân Llewellyn").contains("BS1 4RW").contains("sian@tau.example").contains("Notices of meetings and votes")
+                    .contains("1 April 2021").contains("31 January 2025")
+                    .contains("Bristol Food Co-op").contains("Zoë O'Brien").contains("Wharf Road").contains("BS2 0XX").contains("6 May 2022")
+                    .contains("None");
+        }
+        var before = admin.getBytes("/api/v1/societies/tau/members/register.pdf?asAt=2021-12-31");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(before.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Siân Llewellyn").doesNotContain("Bristol Food Co-op").doesNotContain("31 January 2025");
+        }
+        var csv = admin.get("/api/v1/societies/tau/members/register.csv?asAt=2025-06-30");
+        assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+        assertThat(csv.body()).contains("Siân Llewellyn").contains("2025-01-31").contains("Bristol Food Co-op");
+        var xlsx = admin.getBytes("/api/v1/societies/tau/members/register.xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+        assertThat(admin.get("/api/v1/societies/tau/members/register.pdf?asAt=yesterday").statusCode()).isEqualTo(400);
+    }
 }

@@ -4,6 +4,9 @@ import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Account;
 import coop.cooperage.identity.entity.Role;
 import coop.cooperage.members.control.PersonalData;
+import coop.cooperage.members.control.RegisterDocuments;
+import coop.cooperage.members.control.RegisterEntries;
+import coop.cooperage.members.control.RegisterHeader;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.platform.control.NoSuchResourceException;
 import coop.cooperage.society.control.Societies;
@@ -34,6 +37,15 @@ public class MyMembershipResource {
     @Inject
     Caller caller;
 
+    @Inject
+    RegisterEntries entries;
+
+    @Inject
+    RegisterDocuments documents;
+
+    @Inject
+    java.time.Clock clock;
+
     @PathParam("society")
     String slug;
 
@@ -44,6 +56,23 @@ public class MyMembershipResource {
         Member m = personalData.memberFor(society, caller.requireAccount())
                 .orElseThrow(() -> new NoSuchResourceException("You are not a member of this society"));
         return MemberJson.of(m, society.areaOfBenefit().contains(m.postcode().value()));
+    }
+
+    @GET
+    @Path("register-entry.pdf")
+    @Produces(RegisterDocuments.PDF_CONTENT_TYPE)
+    @Operation(summary = "Your entry in the register of members, as a PDF")
+    public Response registerEntry() {
+        Society society = societies.forCaller(slug, Role.values());
+        Member m = personalData.memberFor(society, caller.requireAccount())
+                .filter(x -> x.memberNumber() != null)
+                .orElseThrow(() -> new NoSuchResourceException("You are not on the register of this society"));
+        var today = java.time.LocalDate.now(clock.withZone(coop.cooperage.platform.control.Clocks.UK));
+        var entry = entries.of(society, m, today);
+        jakarta.ws.rs.core.StreamingOutput body = out -> documents.pdf(RegisterHeader.of(society, today, clock),
+                java.util.List.of(entry).iterator(), out);
+        return Response.ok(body, RegisterDocuments.PDF_CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"my-register-entry-" + society.slug() + ".pdf\"").build();
     }
 
     @GET

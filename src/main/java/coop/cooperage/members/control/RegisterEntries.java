@@ -82,6 +82,11 @@ public class RegisterEntries {
         };
     }
 
+    /** One member's entry, for their own download. */
+    public RegisterEntry of(Society society, Member m, LocalDate asAt) {
+        return entry(m, ledger.holding(society.id(), m.id(), asAt), asAt, society.areaOfBenefit());
+    }
+
     static RegisterEntry entry(Member m, Holding h, LocalDate asAt, AreaOfBenefit area) {
         LocalDate ceased = m.ceasedOn() != null && !m.ceasedOn().isAfter(asAt) ? m.ceasedOn() : null;
         String purposes = m.emailPurposes().stream().sorted().map(EmailPurpose::label).collect(Collectors.joining("; "));
