@@ -172,7 +172,7 @@ public final class ColumnMapping {
         headers.forEach((field, header) -> {
             int column = table.columnIndex(header);
             if (column < 0) {
-                problems.add(new ImportProblem(0, header, "", Optional.of(field), Severity.ERROR,
+                problems.add(new ImportProblem(0, "", "", Optional.of(field), Severity.ERROR,
                         "There is no column headed '" + header + "' in the file for " + field.label() + "."));
                 return;
             }

@@ -65,7 +65,8 @@ final class XlsxTable {
         try {
             XSSFReader reader = new XSSFReader(pkg);
             boolean date1904 = usesDate1904(reader);
-            var strings = new ReadOnlySharedStringsTable(pkg);
+            // without phonetic runs: the reading guides Japanese text can carry are not part of the value
+            var strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
             var sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
