@@ -57,6 +57,25 @@ public final class Http {
         }
     }
 
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** A file upload as a browser sends it: multipart/form-data with one file field. */
+    public HttpResponse<String> postFile(String path, String field, String fileName, byte[] content) {
+        String boundary = "----cooperage" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBytes(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    public static String csrfOf(String html) {
+        return Jsoup.parse(html).select("input[name=_csrf]").attr("value");
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }

@@ -273,4 +273,88 @@ class MembersIT {
         assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
         assertThat(admin.get("/api/v1/societies/tau/members/register.pdf?asAt=yesterday").statusCode()).isEqualTo(400);
     }
+
+    private static byte[] resource(String name) throws Exception {
+        try (var in = MembersIT.class.getResourceAsStream("/coop/cooperage/members/control/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aMessyRegisterIsReportedInFullAndNothingIsImported() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "upsilon", "GREAT_BRITAIN");
+        byte[] messy = resource("messy-register.csv");
+        var dryRun = Http.json(admin.postBytes("/api/v1/societies/upsilon/members/imports", "text/csv", messy));
+        assertThat(dryRun.getBoolean("valid")).isFalse();
+        var problems = dryRun.getJsonArray("problems");
+        assertThat(problems.size()).isGreaterThan(10);
+        var text = problems.toString();
+        assertThat(text).contains("\"row\":3").contains("\"row\":4");
+        var refused = admin.postBytes("/api/v1/societies/upsilon/members/imports?dryRun=false", "text/csv", messy);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.json(admin.get("/api/v1/societies/upsilon/members")).getInt("total")).isZero();
+
+        // the same through the pages: upload, map, and the report lists the problems by row
+        var page = admin.get("/s/upsilon/members/import");
+        String csrf = Http.csrfOf(page.body());
+        var mapping = admin.postFile("/s/upsilon/members/import?_csrf=" + csrf, "file", "messy-register.csv", messy);
+        assertThat(mapping.statusCode()).as(mapping.body()).isEqualTo(200);
+        var fields = new java.util.LinkedHashMap<String, String>();
+        org.jsoup.Jsoup.parse(mapping.body()).select("select").forEach(sel -> fields.put(sel.attr("name"), sel.select("option[selected]").attr("value")));
+        fields.put("_csrf", csrf);
+        var report = admin.postForm("/s/upsilon/members/import/check", fields);
+        assertThat(report.statusCode()).isEqualTo(400);
+        assertThat(org.jsoup.Jsoup.parse(report.body()).select("#problems tbody tr").size()).isGreaterThan(10);
+        assertThat(report.body()).contains("Nothing has been imported");
+        var forced = admin.postForm("/s/upsilon/members/import/run", fields);
+        assertThat(forced.statusCode()).isEqualTo(400);
+        assertThat(Http.json(admin.get("/api/v1/societies/upsilon/members")).getInt("total")).isZero();
+        var noFile = admin.postFile("/s/upsilon/members/import?_csrf=" + csrf, "file", "empty.csv", new byte[0]);
+        assertThat(noFile.statusCode()).isEqualTo(400);
+        var forgedUpload = admin.postFile("/s/upsilon/members/import", "file", "x.csv", messy);
+        assertThat(forgedUpload.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aCleanRegisterImportsWithNumbersAndOpeningBalances() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "phi", "GREAT_BRITAIN");
+        var page = admin.get("/s/phi/members/import");
+        String csrf = Http.csrfOf(page.body());
+        var mapping = admin.postFile("/s/phi/members/import?_csrf=" + csrf, "file", "clean-register.csv", resource("clean-register.csv"));
+        assertThat(mapping.statusCode()).as(mapping.body()).isEqualTo(200);
+        var fields = new java.util.LinkedHashMap<String, String>();
+        org.jsoup.Jsoup.parse(mapping.body()).select("select").forEach(sel -> fields.put(sel.attr("name"), sel.select("option[selected]").attr("value")));
+        fields.put("_csrf", csrf);
+        var report = admin.postForm("/s/phi/members/import/check", fields);
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        assertThat(report.body()).contains("Ready to import");
+        var run = admin.postForm("/s/phi/members/import/run", org.jsoup.Jsoup.parse(report.body()).select("form[action$=/run] input")
+                .stream().collect(java.util.stream.Collectors.toMap(i -> i.attr("name"), i -> i.attr("value"), (a, b) -> a,
+                        java.util.LinkedHashMap::new)));
+        assertThat(run.statusCode()).isEqualTo(303);
+
+        var register = Http.json(admin.get("/api/v1/societies/phi/members?size=100"));
+        assertThat(register.getInt("total")).isEqualTo(5);
+        var zoe = Http.json(admin.get("/api/v1/societies/phi/members/101"));
+        assertThat(zoe.getJsonObject("member").getString("name")).contains("Zoë").contains("O'Brien");
+        assertThat(zoe.getJsonNumber("sharesHeld").longValue()).isEqualTo(1000);
+        assertThat(zoe.getJsonNumber("amountPaidPence").longValue()).isEqualTo(100_000);
+        // the member without a number got the next one above the file's numbers
+        var numbers = register.getJsonArray("members").stream().map(m -> number(m.asJsonObject())).sorted().toList();
+        assertThat(numbers).containsExactly(101L, 102L, 103L, 104L, 105L);
+        var next = admin.postJson("/api/v1/societies/phi/members",
+                "{\"member\":" + person("New Member", "GL5 1AA", null, "1990-05-05") + ",\"joinedOn\":\"2025-01-01\"}");
+        assertThat(number(Http.json(next))).isEqualTo(106);
+        // importing the same file again finds every member already there
+        var again = Http.json(admin.postBytes("/api/v1/societies/phi/members/imports", "text/csv", resource("clean-register.csv")));
+        assertThat(again.getBoolean("valid")).isFalse();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(admin.getBytes("/api/v1/societies/phi/members/register.pdf").body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("1,000").contains("£1,000.00");
+        }
+    }
 }

@@ -10,32 +10,38 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over 1 MiB with 413 before they are read; a body that lies about its
- * length is cut off at the limit too. Uploads that need more will get their own limit.
+ * Refuses request bodies over 1 MiB (20 MiB for register imports, the one upload) with 413
+ * before they are read; a body that lies about its length is cut off at the limit too.
  */
 @Provider
 @PreMatching
 public class BodyLimitFilter implements ContainerRequestFilter {
 
     public static final int LIMIT = 1024 * 1024;
+    public static final int UPLOAD_LIMIT = 20 * 1024 * 1024;
 
     @Inject
     ErrorResponses errors;
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-        if (ctx.getLength() > LIMIT) {
-            ctx.abortWith(errors.of(ctx.getUriInfo(), 413, "Content Too Large", "The request body is larger than 1 MiB"));
+        String path = ctx.getUriInfo().getPath();
+        int limit = path.endsWith("/imports") || path.contains("/members/import") ? UPLOAD_LIMIT : LIMIT;
+        if (ctx.getLength() > limit) {
+            ctx.abortWith(errors.of(ctx.getUriInfo(), 413, "Content Too Large",
+                    "The request body is larger than " + (limit / 1024 / 1024) + " MiB"));
             return;
         }
-        ctx.setEntityStream(new Limited(ctx.getEntityStream()));
+        ctx.setEntityStream(new Limited(ctx.getEntityStream(), limit));
     }
 
     static final class Limited extends FilterInputStream {
+        private final int limit;
         private long count;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, int limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -58,7 +64,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
         private void count(int n) {
             count += n;
-            if (count > LIMIT) {
+            if (count > limit) {
                 throw new jakarta.ws.rs.WebApplicationException(413);
             }
         }
