@@ -357,4 +357,30 @@ class MembersIT {
             assertThat(text).contains("1,000").contains("£1,000.00");
         }
     }
+
+    @Test
+    void aMemberChangesTheirAddressOnlyAfterConfirmingByEmail() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "chi", "GREAT_BRITAIN");
+        long n = number(Http.json(admin.postJson("/api/v1/societies/chi/members",
+                "{\"member\":" + person("Owen Price", "BS1 4RW", "owen@chi.example", "1970-01-01") + ",\"joinedOn\":\"2021-01-01\"}")));
+        var owen = world.person(admin, "chi", "owen@chi.example", "MEMBER");
+        var asked = owen.submit("/s/chi/my-membership", "/s/chi/my-membership/change",
+                java.util.Map.of("address", "9 New Street\nBath", "postcode", "BA1 1AA", "email", "owen@new.example"));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(303);
+        // nothing changes until the link is followed, from the new address
+        assertThat(Http.json(admin.get("/api/v1/societies/chi/members/" + n)).getJsonObject("member").getString("postcode")).isEqualTo("BS1 4RW");
+        String link = World.linkIn(world.lastMailTo("owen@new.example", "Confirm your new details"));
+        assertThat(owen.get(World.pathOf(link)).statusCode()).isEqualTo(303);
+        var entry = Http.json(admin.get("/api/v1/societies/chi/members/" + n));
+        assertThat(entry.getJsonObject("member").getString("postcode")).isEqualTo("BA1 1AA");
+        assertThat(entry.getJsonObject("member").getString("email")).isEqualTo("owen@new.example");
+        assertThat(entry.getJsonArray("history").toString()).contains("BS1 4RW").contains("member (confirmed by email)");
+        assertThat(owen.get(World.pathOf(link)).statusCode()).isEqualTo(400);
+        var bad = owen.submit("/s/chi/my-membership", "/s/chi/my-membership/change",
+                java.util.Map.of("address", "x", "postcode", "nonsense", "email", "owen@new.example"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Enter a real UK postcode");
+    }
 }

@@ -41,20 +41,67 @@ public class MyMembershipPages {
     @Inject
     Caller caller;
 
+    @Inject
+    coop.cooperage.members.control.ContactChanges changes;
+
+    @Inject
+    coop.cooperage.platform.control.Transactions tx;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     @PathParam("society")
     String slug;
 
     @GET
     public Page mine() {
         Society society = societies.forCaller(slug, Role.values());
-        Account account = caller.requireAccount();
+        return mine(society, caller.requireAccount());
+    }
+
+    private Page mine(Society society, Account account) {
         Member m = personalData.memberFor(society, account).orElse(null);
         var page = Page.of("members/mine").with("title", "My membership").with("society", society).with("member", m);
         if (m != null) {
+            page.with("form", java.util.Map.of("address", m.address(), "postcode", m.postcode().value(),
+                    "email", m.email() == null ? "" : m.email()));
             page.with("holding", ledger.holding(society.id(), m.id(), register.today())).with("nominations", nominations.of(m))
                     .with("local", society.areaOfBenefit().contains(m.postcode().value())).with("limit", Nominations.LIMIT);
         }
         return page;
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("change")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public jakarta.ws.rs.core.Response requestChange(jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+        Society society = societies.forCaller(slug, Role.values());
+        Account account = caller.requireAccount();
+        Member m = personalData.memberFor(society, account)
+                .orElseThrow(() -> new coop.cooperage.platform.control.NoSuchResourceException("You are not a member of this society"));
+        var in = new coop.cooperage.platform.boundary.web.FormInput(form);
+        try {
+            String sentTo = tx.call(() -> changes.request(society, m, in.text("address"), in.text("postcode"), in.text("email")));
+            return coop.cooperage.platform.boundary.web.Flash.redirect(request, "/s/" + society.slug() + "/my-membership",
+                    "We have emailed " + sentTo + " a link to confirm the change. Nothing changes until you follow it.");
+        } catch (coop.cooperage.platform.control.InvalidInputException e) {
+            return jakarta.ws.rs.core.Response.status(400).entity(mine(society, account).with("form", in.values())
+                    .with("errors", e.byField())).build();
+        }
+    }
+
+    @GET
+    @Path("confirm")
+    public jakarta.ws.rs.core.Response confirm(@jakarta.ws.rs.QueryParam("token") String token) {
+        Society society = societies.forCaller(slug, Role.values());
+        try {
+            changes.confirm(society, token);
+            return coop.cooperage.platform.boundary.web.Flash.redirect(request, "/s/" + society.slug() + "/my-membership",
+                    "Your details have been changed");
+        } catch (coop.cooperage.platform.control.InvalidInputException e) {
+            return jakarta.ws.rs.core.Response.status(400).entity(Page.of("error").with("status", 400)
+                    .with("title", "This link cannot be used").with("detail", e.getMessage())).build();
+        }
     }
 
     @GET
