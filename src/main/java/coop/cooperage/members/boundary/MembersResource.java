@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -84,7 +83,11 @@ public class MembersResource {
             @QueryParam("sort") @DefaultValue("NUMBER") RegisterQuery.Sort sort, @QueryParam("desc") boolean desc,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Society society = societies.forCaller(slug, Societies.OFFICERS);
-        var query = new RegisterQuery(q, state, local, date(from, "joinedFrom"), date(to, "joinedTo"), sort, desc, page, size);
+        var errors = new coop.cooperage.platform.control.FieldErrors();
+        var joinedFrom = errors.isoDate("joinedFrom", from);
+        var joinedTo = errors.isoDate("joinedTo", to);
+        errors.throwIfAny();
+        var query = new RegisterQuery(q, state, local, joinedFrom, joinedTo, sort, desc, page, size);
         var found = register.search(society, query);
         var area = society.areaOfBenefit();
         return new Page(found.total(), query.page(), query.pageSize(),
@@ -154,14 +157,4 @@ public class MembersResource {
                 register.history(m).stream().map(ChangeJson::of).toList());
     }
 
-    static LocalDate date(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "Enter the date as YYYY-MM-DD, like 2024-03-31");
-        }
-    }
 }

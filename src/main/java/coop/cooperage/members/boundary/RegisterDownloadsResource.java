@@ -4,7 +4,7 @@ import coop.cooperage.members.control.RegisterDocuments;
 import coop.cooperage.members.control.RegisterEntries;
 import coop.cooperage.members.control.RegisterHeader;
 import coop.cooperage.platform.control.Clocks;
-import coop.cooperage.platform.control.InvalidInputException;
+import coop.cooperage.platform.control.FieldErrors;
 import coop.cooperage.society.control.Societies;
 import coop.cooperage.society.entity.Society;
 import jakarta.inject.Inject;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,13 +68,7 @@ public class RegisterDownloadsResource {
     }
 
     private LocalDate date() {
-        if (asAt == null || asAt.isBlank()) {
-            return LocalDate.now(clock.withZone(Clocks.UK));
-        }
-        try {
-            return LocalDate.parse(asAt.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("asAt", "Give the date as YYYY-MM-DD, like 2026-03-31");
-        }
+        LocalDate given = FieldErrors.requireIsoDate("asAt", asAt);
+        return given != null ? given : LocalDate.now(clock.withZone(Clocks.UK));
     }
 }

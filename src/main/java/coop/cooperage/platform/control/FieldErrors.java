@@ -27,6 +27,37 @@ public final class FieldErrors {
         return this;
     }
 
+    /** The first message for each field, in order: what a form shows against its fields. */
+    public java.util.Map<String, String> byField() {
+        var map = new java.util.LinkedHashMap<String, String>();
+        errors.forEach(e -> map.putIfAbsent(e.field(), e.message()));
+        return map;
+    }
+
+    /**
+     * Reads an ISO date (YYYY-MM-DD) from a query parameter or JSON field: null when blank, and
+     * a message against the field when it is not a date.
+     */
+    public java.time.LocalDate isoDate(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            add(field, "Enter the date as YYYY-MM-DD, like 2026-03-31");
+            return null;
+        }
+    }
+
+    /** The same, for a single value: refuses at once. */
+    public static java.time.LocalDate requireIsoDate(String field, String text) {
+        var errors = new FieldErrors();
+        var date = errors.isoDate(field, text);
+        errors.throwIfAny();
+        return date;
+    }
+
     public List<InvalidInputException.FieldError> list() {
         return List.copyOf(errors);
     }

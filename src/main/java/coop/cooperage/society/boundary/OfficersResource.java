@@ -2,7 +2,6 @@ package coop.cooperage.society.boundary;
 
 import coop.cooperage.identity.entity.Role;
 import coop.cooperage.platform.control.Clocks;
-import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.society.control.Officers;
 import coop.cooperage.society.control.OfficersReport;
 import coop.cooperage.society.control.Societies;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -85,20 +83,11 @@ public class OfficersResource {
     @Operation(summary = "The register of officers as a PDF, as at a date (default today)")
     public Response pdf(@QueryParam("asAt") String asAt) {
         Society society = societies.forCaller(slug, Societies.OFFICERS);
-        LocalDate date = parseDate(asAt, LocalDate.now(clock.withZone(Clocks.UK)));
+        LocalDate given = coop.cooperage.platform.control.FieldErrors.requireIsoDate("asAt", asAt);
+        LocalDate date = given != null ? given : LocalDate.now(clock.withZone(Clocks.UK));
         return Response.ok(report.pdf(society, date), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + society.slug() + "-officers-" + date + ".pdf\"")
                 .build();
     }
 
-    static LocalDate parseDate(String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("asAt", "Give the date as YYYY-MM-DD, like 2026-03-31");
-        }
-    }
 }

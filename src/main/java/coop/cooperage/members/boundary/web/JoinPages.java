@@ -186,7 +186,7 @@ public class JoinPages {
     }
 
     private Page page(Society society, String template, String title, Object errors) {
-        Map<String, String> e = errors instanceof FieldErrors fe ? byField(fe) : castMap(errors);
+        Map<String, String> e = errors instanceof FieldErrors fe ? fe.byField() : castMap(errors);
         return Page.of(template).with("title", title).with("society", society).with("form", answers()).with("errors", e)
                 .with("purposes", EmailPurpose.values()).with("minimumAge", society.rules().minimumAge())
                 .with("minimumHolding", society.rules().minimumHoldingShares())
@@ -198,11 +198,6 @@ public class JoinPages {
         return (Map<String, String>) o;
     }
 
-    private static Map<String, String> byField(FieldErrors errors) {
-        var map = new java.util.LinkedHashMap<String, String>();
-        errors.list().forEach(e -> map.putIfAbsent(e.field(), e.message()));
-        return map;
-    }
 
     private String key() {
         return "join:" + slug;

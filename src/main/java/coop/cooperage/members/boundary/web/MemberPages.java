@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -100,14 +99,14 @@ public class MemberPages {
                         new Option("false", "Outside the area of benefit")))
                 .with("sorts", List.of(new Option("NUMBER", "Member number"), new Option("NAME", "Name"), new Option("JOINED", "Date joined")));
         var errors = new coop.cooperage.platform.control.FieldErrors();
-        LocalDate fromDate = date(from, "from", errors);
-        LocalDate toDate = date(to, "to", errors);
+        LocalDate fromDate = errors.isoDate("from", from);
+        LocalDate toDate = errors.isoDate("to", to);
         MemberState st = "MEMBER".equals(state) ? MemberState.MEMBER : "CEASED".equals(state) ? MemberState.CEASED : null;
         Boolean loc = "true".equals(local) ? Boolean.TRUE : "false".equals(local) ? Boolean.FALSE : null;
         RegisterQuery.Sort s = Arrays.stream(RegisterQuery.Sort.values()).filter(x -> x.name().equals(sort)).findFirst()
                 .orElse(RegisterQuery.Sort.NUMBER);
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(view.with("members", List.of()).with("total", 0L).with("errors", byField(errors))).build();
+            return Response.status(400).entity(view.with("members", List.of()).with("total", 0L).with("errors", errors.byField())).build();
         }
         var found = register.search(society, new RegisterQuery(q, st, loc, fromDate, toDate, s, desc, page, PAGE_SIZE));
         var area = society.areaOfBenefit();
@@ -286,21 +285,5 @@ public class MemberPages {
         return caller.isPlatformAdmin() || caller.rolesIn(society.id()).contains(Role.SECRETARY);
     }
 
-    private static LocalDate date(String text, String field, coop.cooperage.platform.control.FieldErrors errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "Enter the date as YYYY-MM-DD, like 2024-03-31");
-            return null;
-        }
-    }
 
-    private static Map<String, String> byField(coop.cooperage.platform.control.FieldErrors errors) {
-        var map = new java.util.LinkedHashMap<String, String>();
-        errors.list().forEach(e -> map.putIfAbsent(e.field(), e.message()));
-        return map;
-    }
 }
