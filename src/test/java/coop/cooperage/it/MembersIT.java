@@ -161,9 +161,10 @@ class MembersIT {
 
         var mine = Http.json(mona.get("/api/v1/societies/omicron/my-membership"));
         assertThat(mine.getString("name")).isEqualTo("Mona Lisa");
-        assertThat(mona.get("/api/v1/societies/omicron/members/2").statusCode()).isEqualTo(403);
+        assertThat(mona.get("/api/v1/societies/omicron/members/2").statusCode()).isEqualTo(404);
+        assertThat(mona.get("/api/v1/societies/omicron/members/1").statusCode()).isEqualTo(404);
         assertThat(mona.get("/api/v1/societies/omicron/members").statusCode()).isEqualTo(403);
-        assertThat(mona.get("/s/omicron/members/2").statusCode()).isEqualTo(403);
+        assertThat(mona.get("/s/omicron/members/2").statusCode()).isEqualTo(404);
         assertThat(mona.get("/api/v1/societies/mu/members/1").statusCode()).isEqualTo(404);
 
         var sar = Http.json(mona.get("/api/v1/societies/omicron/my-membership/subject-access"));

@@ -110,7 +110,7 @@ public class MembersResource {
     @Path("{number}")
     @Operation(summary = "One member's entry: details, holding today and the history of changes")
     public Entry get(@PathParam("number") long number) {
-        Society society = societies.forCaller(slug, Societies.OFFICERS);
+        Society society = societies.forMemberRecord(slug);
         return entry(society, register.byNumber(society, number));
     }
 

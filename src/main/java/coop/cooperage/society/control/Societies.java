@@ -63,6 +63,19 @@ public class Societies {
         return em.createNamedQuery("Society.all", Society.class).getResultList();
     }
 
+    /**
+     * The society, for reading one member's own record: officers may; anyone else in the
+     * society is answered as if the record did not exist (404), so a member learns nothing
+     * about other members, not even whether a number is taken.
+     */
+    public Society forMemberRecord(String slug) {
+        Society society = forCaller(slug, Role.values());
+        if (!caller.isPlatformAdmin() && caller.rolesIn(society.id()).stream().noneMatch(Role::isOfficer)) {
+            throw new NoSuchResourceException("No such member");
+        }
+        return society;
+    }
+
     /** The societies the caller may see: all of them for a platform administrator. */
     public List<Society> visibleToCaller() {
         return all().stream().filter(s -> caller.canSee(s.id())).toList();

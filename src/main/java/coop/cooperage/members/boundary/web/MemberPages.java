@@ -142,7 +142,7 @@ public class MemberPages {
     @GET
     @Path("members/{number}")
     public Page member(@PathParam("number") long number) {
-        Society society = societies.forCaller(slug, Societies.OFFICERS);
+        Society society = societies.forMemberRecord(slug);
         return memberPage(society, register.byNumber(society, number), Map.of(), Map.of());
     }
 
