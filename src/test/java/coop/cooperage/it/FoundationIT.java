@@ -366,4 +366,26 @@ class FoundationIT {
         assertThat(Http.json(secretary.get("/api/v1/societies/eta/settings")).getInt("meetingNoticeClearDays")).isEqualTo(21);
         assertThat(secretary.get("/s/eta/settings").body()).contains("The society&#39;s rules have been saved");
     }
+
+    @Test
+    void theCountingEngineStandsAloneAsAnApi() throws Exception {
+        var anyone = new Http(Deployments.loopback(url));
+        var blt = java.nio.file.Files.readString(java.nio.file.Path.of("..", "shared", "testdata", "stv", "meek", "droop-42-tie", "42.blt"));
+        for (var method : Map.of("meek", coop.cooperage.meetings.control.CountMethod.MEEK_STV,
+                "scottish-stv", coop.cooperage.meetings.control.CountMethod.SCOTTISH_STV).entrySet()) {
+            var response = anyone.postBytes("/api/v1/count?method=" + method.getKey(), "text/plain",
+                    blt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var expected = method.getValue().count(coop.cooperage.meetings.control.BltParser.parse(blt), 0);
+            var result = Http.json(response);
+            assertThat(result.getJsonArray("elected").getValuesAs(jakarta.json.JsonString::getString)).containsExactlyElementsOf(expected.elected());
+            assertThat(result.getJsonArray("stages")).hasSize(expected.stages().size());
+        }
+        var malformed = anyone.postBytes("/api/v1/count?method=meek", "text/plain", "3 1\n1 1 2 0\n1 x 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("line 3");
+        assertThat(anyone.postBytes("/api/v1/count?method=borda", "text/plain", blt.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(400);
+    }
 }
