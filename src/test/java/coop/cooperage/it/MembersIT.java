@@ -120,9 +120,15 @@ class MembersIT {
         var beforeJoining = admin.postJson("/api/v1/societies/nu/members",
                 "{\"member\":" + person("Future Person", "BS1 4RW", null, "1975-06-01") + ",\"joinedOn\":\"2999-01-01\"}");
         assertThat(beforeJoining.statusCode()).isEqualTo(400);
-        // still in the register, never deleted
+        // still in the register, never deleted, and found by any word of its entry
         var found = Http.json(admin.get("/api/v1/societies/nu/members?state=CEASED"));
         assertThat(found.getInt("total")).isEqualTo(1);
+        assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=evans-jones")).getInt("total")).isEqualTo(1);
+        assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=HX7")).getInt("total")).isEqualTo(1);
+        assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=rhy")).getInt("total")).isEqualTo(1);
+        assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=Ev")).getInt("total")).isEqualTo(1);
+        assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=" + n)).getInt("total")).isEqualTo(1);
+        assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=nobody")).getInt("total")).isZero();
     }
 
     @Test

@@ -255,13 +255,19 @@ public class Register {
         }
         if (q.text() != null) {
             String text = q.text();
+            String words = fullTextQuery(text);
             if (text.matches("\\d{1,12}")) {
-                where.append(" and (m.memberNumber = :number or m.name like :like)");
+                where.append(" and m.memberNumber = :number");
                 params.put("number", Long.parseLong(text));
+            } else if (words != null) {
+                // every word must start a word of the name, email, postcode or representative
+                where.append(" and SQL('MATCH(?, ?, ?, ?) AGAINST (? IN BOOLEAN MODE)', m.name, m.email, m.postcode,"
+                        + " m.representative, :words) > 0");
+                params.put("words", words);
             } else {
                 where.append(" and (m.name like :like or m.email like :like or m.postcode like :like or m.representative like :like)");
+                params.put("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
-            params.put("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (q.local() != null) {
             AreaOfBenefit area = society.areaOfBenefit();
@@ -294,6 +300,25 @@ public class Register {
         });
         var members = rows.setFirstResult(q.page() * q.pageSize()).setMaxResults(q.pageSize()).getResultList();
         return new Found(members, count.getSingleResult());
+    }
+
+    /**
+     * The search as a full-text boolean query ("+smith* +bs1*"), or null when a word is too short
+     * for the index (under 3 characters) and a plain scan must do.
+     */
+    static String fullTextQuery(String text) {
+        var words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        var query = new StringBuilder();
+        for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (w.length() < 3) {
+                return null;
+            }
+            query.append(query.isEmpty() ? "" : " ").append('+').append(w).append('*');
+        }
+        return query.isEmpty() ? null : query.toString();
     }
 
     private void refuseDuplicate(Society society, MemberDetails details) {
