@@ -242,6 +242,7 @@ class MembersIT {
         assertThat(tooMuch.statusCode()).isEqualTo(400);
         assertThat(tooMuch.body()).contains("more than the whole holding");
         assertThat(admin.get(page).body()).contains("£5,000.00").contains("Tom Treasurer").contains("60%");
+        assertThat(admin.get("/s/rho/nominations").body()).contains("Nia Morgan").contains("Tom Treasurer").contains("son");
     }
 
     @Test

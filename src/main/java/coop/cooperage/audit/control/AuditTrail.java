@@ -105,7 +105,7 @@ public class AuditTrail {
         if (filter.to() != null) {
             q.setParameter("to", filter.to().plusDays(1).atStartOfDay());
         }
-        return q.setFirstResult(Math.max(0, page) * pageSize).setMaxResults(pageSize).getResultList();
+        return q.setFirstResult(Math.max(0, Math.min(page, 1_000_000)) * pageSize).setMaxResults(pageSize).getResultList();
     }
 
     /** Walks the whole chain in batches, so a long history is checked in bounded memory. */

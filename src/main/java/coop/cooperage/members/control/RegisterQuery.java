@@ -15,7 +15,7 @@ public record RegisterQuery(String text, MemberState state, Boolean local, Local
     public RegisterQuery {
         text = text == null || text.isBlank() ? null : text.trim();
         sort = sort == null ? Sort.NUMBER : sort;
-        page = Math.max(0, page);
+        page = Math.max(0, Math.min(page, 1_000_000)); // far past any register, and no overflow of page × size
         pageSize = Math.max(1, Math.min(pageSize, 500));
     }
 

@@ -202,6 +202,18 @@ public class MemberPages {
         return Flash.redirect(request, "/s/" + society.slug() + "/members/" + member.memberNumber(), "The nomination has been revoked");
     }
 
+    /** The book of nominations (s.37): every nomination of every member, revoked ones included. */
+    @GET
+    @Path("nominations")
+    public Page nominationsBook() {
+        Society society = societies.forCaller(slug, Societies.OFFICERS);
+        var book = nominations.book(society);
+        var members = new HashMap<Long, Member>();
+        book.forEach(n -> members.computeIfAbsent(n.memberId(), id -> register.byId(society, id)));
+        return Page.of("members/nominations").with("title", "Book of nominations").with("society", society).with("book", book)
+                .with("members", members).with("limit", Nominations.LIMIT);
+    }
+
     @GET
     @Path("applications")
     public Page applications() {
