@@ -185,17 +185,15 @@ public class JoinPages {
         return societies.bySlug(slug).orElseThrow(() -> new NoSuchResourceException("No such society"));
     }
 
-    private Page page(Society society, String template, String title, Object errors) {
-        Map<String, String> e = errors instanceof FieldErrors fe ? fe.byField() : castMap(errors);
-        return Page.of(template).with("title", title).with("society", society).with("form", answers()).with("errors", e)
+    private Page page(Society society, String template, String title, FieldErrors errors) {
+        return page(society, template, title, errors.byField());
+    }
+
+    private Page page(Society society, String template, String title, Map<String, String> errors) {
+        return Page.of(template).with("title", title).with("society", society).with("form", answers()).with("errors", errors)
                 .with("purposes", EmailPurpose.values()).with("minimumAge", society.rules().minimumAge())
                 .with("minimumHolding", society.rules().minimumHoldingShares())
                 .with("nominal", society.rules().nominalShareValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> castMap(Object o) {
-        return (Map<String, String>) o;
     }
 
 
