@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The proxies lodged for one general meeting, guarding the society's proxy rules: whether
@@ -82,6 +83,18 @@ public class ProxyBook {
 
     public List<ProxyAppointment> heldBy(ProxyHolder holder) {
         return byAppointer.values().stream().filter(p -> p.holder().equals(holder)).toList();
+    }
+
+    /**
+     * Members present by proxy, for the {@link Quorum}: those not present themselves whose holder
+     * is. A proxy whose holder stayed away represents no one, and a member who came in person is
+     * counted once, in person.
+     */
+    public long presentByProxy(Set<Long> presentInPerson, boolean chairPresent) {
+        return byAppointer.values().stream()
+                .filter(p -> !presentInPerson.contains(p.appointer()))
+                .filter(p -> p.holder().isChair() ? chairPresent : presentInPerson.contains(p.holder().member()))
+                .count();
     }
 
     /** Every standing appointment, in the order lodged. */

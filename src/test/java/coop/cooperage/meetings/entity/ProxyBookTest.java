@@ -127,4 +127,15 @@ class ProxyBookTest {
         directions.put("1", VoteChoice.AGAINST);
         assertThat(p.directionOn("1")).contains(VoteChoice.FOR);
     }
+
+    @Test
+    void presentByProxyCountsAbsentMembersWhoseHolderIsThere() {
+        book.appoint(1, ProxyHolder.chair(), Map.of(), EARLY);
+        book.appoint(2, ProxyHolder.member(8), Map.of(), EARLY);
+        book.appoint(3, ProxyHolder.member(9), Map.of(), EARLY);
+        book.appoint(4, ProxyHolder.member(8), Map.of(), EARLY);
+        // 4 came in person, so is not also present by proxy; 9 stayed away, so 3 is not represented
+        assertThat(book.presentByProxy(java.util.Set.of(4L, 8L), true)).isEqualTo(2);
+        assertThat(book.presentByProxy(java.util.Set.of(4L, 8L), false)).isEqualTo(1);
+    }
 }
