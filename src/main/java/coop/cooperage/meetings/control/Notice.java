@@ -1,0 +1,53 @@
+package coop.cooperage.meetings.control;
+
+import coop.cooperage.meetings.entity.NoticeCheck;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Notice of general meetings in CLEAR days: neither the day notice is served nor the day of the
+ * meeting counts, so 14 clear days from the 1st means a meeting on the 16th at the earliest.
+ *
+ * <p>Some rules deem notice sent by post served a number of days after posting. No society's
+ * rules are assumed to say so: {@code postalDeemedDays} is a per-society option the caller passes,
+ * and the three-argument form is the same as passing 0 (notice served the day it is sent). It is
+ * not yet a field of {@code SocietyRules}; adding it needs a migration.
+ */
+public final class Notice {
+
+    private Notice() {
+    }
+
+    public static NoticeCheck check(LocalDate sentOn, LocalDate meetingOn, int clearDays) {
+        return check(sentOn, meetingOn, clearDays, 0);
+    }
+
+    public static NoticeCheck check(LocalDate sentOn, LocalDate meetingOn, int clearDays, int postalDeemedDays) {
+        requireNonNegative(clearDays, "clear days");
+        requireNonNegative(postalDeemedDays, "postal deemed days");
+        LocalDate servedOn = sentOn.plusDays(postalDeemedDays);
+        // days strictly between service and meeting; a meeting on or before service day has none
+        long given = Math.max(0, ChronoUnit.DAYS.between(servedOn, meetingOn) - 1);
+        boolean lawful = meetingOn.isAfter(servedOn) && given >= clearDays;
+        return new NoticeCheck(lawful, given, clearDays,
+                earliestMeeting(servedOn, clearDays), latestSending(meetingOn, clearDays).minusDays(postalDeemedDays));
+    }
+
+    /** The first day a meeting may be held when notice is served on {@code servedOn}. */
+    public static LocalDate earliestMeeting(LocalDate servedOn, int clearDays) {
+        requireNonNegative(clearDays, "clear days");
+        return servedOn.plusDays(clearDays + 1L);
+    }
+
+    /** The last day notice may be served for a meeting on {@code meetingOn}. */
+    public static LocalDate latestSending(LocalDate meetingOn, int clearDays) {
+        requireNonNegative(clearDays, "clear days");
+        return meetingOn.minusDays(clearDays + 1L);
+    }
+
+    private static void requireNonNegative(int days, String what) {
+        if (days < 0) {
+            throw new IllegalArgumentException("Number of " + what + " cannot be negative: " + days);
+        }
+    }
+}

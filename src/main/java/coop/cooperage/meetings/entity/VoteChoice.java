@@ -1,0 +1,6 @@
+package coop.cooperage.meetings.entity;
+
+/** A member's answer on one resolution. */
+public enum VoteChoice {
+    FOR, AGAINST, ABSTAIN
+}
