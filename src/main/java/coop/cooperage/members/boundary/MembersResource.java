@@ -78,12 +78,15 @@ public class MembersResource {
 
     @GET
     @Operation(summary = "Search the register: q (name, number, email, postcode), state, local, joinedFrom, joinedTo, sort (NUMBER, NAME, JOINED), desc, page, size")
-    public Page search(@QueryParam("q") String q, @QueryParam("state") MemberState state, @QueryParam("local") Boolean local,
+    public Page search(@QueryParam("q") String q, @QueryParam("state") String stateText, @QueryParam("local") Boolean local,
             @QueryParam("joinedFrom") String from, @QueryParam("joinedTo") String to,
-            @QueryParam("sort") @DefaultValue("NUMBER") RegisterQuery.Sort sort, @QueryParam("desc") boolean desc,
+            @QueryParam("sort") @DefaultValue("NUMBER") String sortText, @QueryParam("desc") boolean desc,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Society society = societies.forCaller(slug, Societies.OFFICERS);
         var errors = new coop.cooperage.platform.control.FieldErrors();
+        // read here rather than by JAX-RS, which answers a bad enum with a bare 404
+        MemberState state = choice(MemberState.class, stateText, "state", errors);
+        RegisterQuery.Sort sort = choice(RegisterQuery.Sort.class, sortText, "sort", errors);
         var joinedFrom = errors.isoDate("joinedFrom", from);
         var joinedTo = errors.isoDate("joinedTo", to);
         errors.throwIfAny();
@@ -149,6 +152,19 @@ public class MembersResource {
     public Erased runRetention() {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         return new Erased(personalData.eraseExpired(society));
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String text, String field,
+            coop.cooperage.platform.control.FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "Choose " + field + " from " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
     }
 
     Entry entry(Society society, Member m) {
