@@ -129,6 +129,9 @@ class MembersIT {
         assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=Ev")).getInt("total")).isEqualTo(1);
         assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=" + n)).getInt("total")).isEqualTo(1);
         assertThat(Http.json(admin.get("/api/v1/societies/nu/members?q=nobody")).getInt("total")).isZero();
+        var badState = admin.get("/api/v1/societies/nu/members?state=GONE&sort=AGE&joinedFrom=last-week");
+        assertThat(badState.statusCode()).isEqualTo(400);
+        assertThat(badState.body()).contains("state").contains("sort").contains("joinedFrom");
     }
 
     @Test
