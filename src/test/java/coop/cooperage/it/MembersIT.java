@@ -394,4 +394,48 @@ class MembersIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Enter a real UK postcode");
     }
+
+    @Test
+    void everyRoleMeetsTheRegisterBoundariesItShould() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "psi", "GREAT_BRITAIN");
+        world.society(admin, "omega", "GREAT_BRITAIN");
+        long n = number(Http.json(admin.postJson("/api/v1/societies/psi/members",
+                "{\"member\":" + person("Role Test", "BS1 4RW", null, "1970-01-01") + ",\"joinedOn\":\"2021-01-01\"}")));
+        var people = new java.util.LinkedHashMap<String, Http>();
+        for (String role : List.of("SECRETARY", "TREASURER", "DIRECTOR", "MEMBER", "AUDITOR")) {
+            people.put(role, world.person(admin, "psi", role.toLowerCase() + "@psi.example", role));
+        }
+        var outsider = world.person(admin, "omega", "secretary@omega.example", "SECRETARY");
+        var reads = java.util.Map.of(
+                "/api/v1/societies/psi/members", 403,
+                "/api/v1/societies/psi/members/" + n, 404,
+                "/api/v1/societies/psi/applications", 403,
+                "/api/v1/societies/psi/members/register.csv", 403,
+                "/s/psi/members", 403,
+                "/s/psi/members/" + n, 404,
+                "/s/psi/applications", 403,
+                "/s/psi/nominations", 403);
+        reads.forEach((path, memberStatus) -> {
+            for (var e : people.entrySet()) {
+                int expected = e.getKey().equals("MEMBER") ? memberStatus : 200;
+                assertThat(e.getValue().get(path).statusCode()).as(e.getKey() + " GET " + path).isEqualTo(expected);
+            }
+            assertThat(outsider.get(path).statusCode()).as("another society's secretary GET " + path).isEqualTo(404);
+            assertThat(world.anonymous().get(path).statusCode()).as("anonymous GET " + path).isEqualTo(path.startsWith("/api/") ? 401 : 303);
+        });
+        String newMember = "{\"member\":" + person("Another One", "BS1 4RW", null, "1971-01-01") + ",\"joinedOn\":\"2022-01-01\"}";
+        for (String role : List.of("TREASURER", "DIRECTOR", "MEMBER", "AUDITOR")) {
+            var who = people.get(role);
+            assertThat(who.postJson("/api/v1/societies/psi/members", newMember).statusCode()).as(role).isEqualTo(403);
+            assertThat(who.postJson("/api/v1/societies/psi/members/" + n + "/cessation", "{\"ceasedOn\":\"2024-01-01\",\"reason\":\"DIED\"}")
+                    .statusCode()).as(role).isEqualTo(403);
+            assertThat(who.postBytes("/api/v1/societies/psi/members/imports", "text/csv", "Name\nX".getBytes()).statusCode()).as(role).isEqualTo(403);
+            assertThat(who.postJson("/api/v1/societies/psi/members/retention-runs", "{}").statusCode()).as(role).isEqualTo(403);
+        }
+        assertThat(outsider.postJson("/api/v1/societies/psi/members", newMember).statusCode()).isEqualTo(404);
+        assertThat(people.get("SECRETARY").postJson("/api/v1/societies/psi/members", newMember).statusCode()).isEqualTo(201);
+        assertThat(Http.json(admin.get("/api/v1/societies/psi/members")).getInt("total")).isEqualTo(2);
+    }
 }
