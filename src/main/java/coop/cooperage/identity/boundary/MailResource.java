@@ -23,7 +23,7 @@ public class MailResource {
     public record MailJson(long id, String recipient, String subject, String body, OutboundMail.State state, int attempts,
             String lastError, LocalDateTime createdAt, LocalDateTime sentAt) {
         static MailJson of(OutboundMail m) {
-            return new MailJson(m.id(), m.recipient(), m.subject(), m.body(), m.state(), m.attempts(), m.lastError(),
+            return new MailJson(m.id(), m.recipient(), m.subject(), m.bodyForAdministrator(), m.state(), m.attempts(), m.lastError(),
                     m.createdAt(), m.sentAt());
         }
     }

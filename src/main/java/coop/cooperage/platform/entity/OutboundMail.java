@@ -90,6 +90,15 @@ public class OutboundMail {
         }
     }
 
+    /**
+     * The body as the administrator may read it: in full while the mail waits or was held (the
+     * demo has no mail server, so that is how its mail is read), withheld once delivered, so
+     * that sign-in links sent to people are not readable by anyone else afterwards.
+     */
+    public String bodyForAdministrator() {
+        return state == State.SENT ? "(delivered; the body is not kept on view)" : body;
+    }
+
     public Long id() { return id; }
     public Long societyId() { return societyId; }
     public String recipient() { return recipient; }

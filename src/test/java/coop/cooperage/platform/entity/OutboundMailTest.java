@@ -27,6 +27,16 @@ class OutboundMailTest {
     }
 
     @Test
+    void deliveredBodiesAreWithheldFromTheOutboxView() {
+        var held = new OutboundMail(null, "a@b.example", "Reset", "link: https://x/reset?token=secret", now);
+        held.hold();
+        assertThat(held.bodyForAdministrator()).contains("token=secret");
+        var sent = new OutboundMail(null, "a@b.example", "Reset", "link: https://x/reset?token=secret", now);
+        sent.sent(now);
+        assertThat(sent.bodyForAdministrator()).doesNotContain("secret");
+    }
+
+    @Test
     void sentMailRecordsWhen() {
         var mail = new OutboundMail(1L, "a@b.example", "s", "b", now);
         mail.sent(now.plusSeconds(3));
