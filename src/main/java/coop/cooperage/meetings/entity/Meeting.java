@@ -1,0 +1,103 @@
+package coop.cooperage.meetings.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * A general meeting of the society: when and where, its agenda, and the record date that fixes
+ * who may vote. Times are local (Europe/London), as printed on the notice.
+ */
+@Entity
+@Table(name = "meeting")
+public class Meeting {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "society_id")
+    private long societyId;
+
+    @Enumerated(EnumType.STRING)
+    private MeetingKind kind;
+
+    private String title;
+
+    @Column(name = "starts_at")
+    private LocalDateTime startsAt;
+
+    @Column(name = "ends_at")
+    private LocalDateTime endsAt;
+
+    private String place;
+
+    @Column(name = "online_link")
+    private String onlineLink;
+
+    private String agenda;
+
+    @Column(name = "record_date")
+    private LocalDate recordDate;
+
+    @Column(name = "notice_sent_on")
+    private LocalDate noticeSentOn;
+
+    @Column(name = "poll_closes_at")
+    private LocalDateTime pollClosesAt;
+
+    @Enumerated(EnumType.STRING)
+    private MeetingState state;
+
+    @Column(name = "confirms_meeting_id")
+    private Long confirmsMeetingId;
+
+    @Column(name = "created_at")
+    private LocalDateTime createdAt;
+
+    @Version
+    private long version;
+
+    protected Meeting() {
+    }
+
+    public Meeting(long societyId, MeetingKind kind, String title, LocalDateTime startsAt, LocalDateTime endsAt, String place,
+            String onlineLink, String agenda, LocalDate recordDate, LocalDateTime createdAt) {
+        this.societyId = societyId;
+        this.kind = kind;
+        this.title = title;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.place = place;
+        this.onlineLink = onlineLink;
+        this.agenda = agenda;
+        this.recordDate = recordDate;
+        this.state = MeetingState.DRAFT;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() { return id; }
+    public long societyId() { return societyId; }
+    public MeetingKind kind() { return kind; }
+    public String title() { return title; }
+    public LocalDateTime startsAt() { return startsAt; }
+    public LocalDateTime endsAt() { return endsAt; }
+    public String place() { return place; }
+    public String onlineLink() { return onlineLink; }
+    public String agenda() { return agenda; }
+    public LocalDate recordDate() { return recordDate; }
+    public LocalDate noticeSentOn() { return noticeSentOn; }
+    public LocalDateTime pollClosesAt() { return pollClosesAt; }
+    public MeetingState state() { return state; }
+    public Long confirmsMeetingId() { return confirmsMeetingId; }
+    public LocalDateTime createdAt() { return createdAt; }
+    public long version() { return version; }
+}

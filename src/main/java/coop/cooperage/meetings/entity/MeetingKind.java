@@ -1,0 +1,6 @@
+package coop.cooperage.meetings.entity;
+
+/** An annual general meeting, or any other general meeting. */
+public enum MeetingKind {
+    AGM, GENERAL
+}
