@@ -87,6 +87,30 @@ public class Payout {
         this.createdAt = createdAt;
     }
 
+    /** A payment run takes this payout; it stays in that run until the run is paid. */
+    public void takeInto(long runId) {
+        if (state != PayoutState.DUE) {
+            throw new IllegalStateException("Payout " + id + " is " + state + ", not due");
+        }
+        this.state = PayoutState.IN_RUN;
+        this.runId = runId;
+    }
+
+    public void markPaid(LocalDate on) {
+        if (state != PayoutState.IN_RUN) {
+            throw new IllegalStateException("Payout " + id + " is " + state + ": only a payout in a run can be paid");
+        }
+        this.state = PayoutState.PAID;
+        this.paidOn = on;
+    }
+
+    public void cancel() {
+        if (state != PayoutState.DUE) {
+            throw new IllegalStateException("Payout " + id + " is " + state + ": only a due payout can be cancelled");
+        }
+        this.state = PayoutState.CANCELLED;
+    }
+
     public Long id() { return id; }
     public long societyId() { return societyId; }
     public long memberId() { return memberId; }
