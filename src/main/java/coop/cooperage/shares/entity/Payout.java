@@ -104,6 +104,26 @@ public class Payout {
         this.paidOn = on;
     }
 
+    /** A draft payment run lets the payout go (taken out of the run, or the run cancelled): it is due again. */
+    public void leaveRun() {
+        if (state != PayoutState.IN_RUN) {
+            throw new IllegalStateException("Payout " + id + " is " + state + ", not in a run");
+        }
+        this.state = PayoutState.DUE;
+        this.runId = null;
+    }
+
+    /**
+     * The bank account of whoever is paid instead of the member (a nominee, personal
+     * representatives), already encrypted by the caller. Only while due: a run has frozen its own copy.
+     */
+    public void payeeBank(byte[] sealed) {
+        if (state != PayoutState.DUE) {
+            throw new IllegalStateException("Payout " + id + " is " + state + ": its payee can change only while it is due");
+        }
+        this.payeeBankEncrypted = sealed;
+    }
+
     public void cancel() {
         if (state != PayoutState.DUE) {
             throw new IllegalStateException("Payout " + id + " is " + state + ": only a due payout can be cancelled");

@@ -1,0 +1,92 @@
+package coop.cooperage.payments.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coop.cooperage.money.Money;
+import coop.cooperage.platform.control.ConflictException;
+import coop.cooperage.platform.control.InvalidInputException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+class PaymentRunTest {
+
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+    static final LocalDateTime LATER = LocalDateTime.of(2026, 12, 3, 10, 0);
+
+    static PaymentRun run(int number) {
+        var run = new PaymentRun(1, number, MONDAY, MONDAY.plusDays(2), "123456", "RIVERSIDE", new byte[] {1}, MONDAY.atTime(9, 0), "t@x");
+        run.add(Money.ofPence(1500));
+        run.add(Money.ofPence(250));
+        return run;
+    }
+
+    @Test
+    void theSerialIsTheRunNumberZeroPaddedAndNeverAllZeros() {
+        assertThat(PaymentRun.serialFor(1)).isEqualTo("000001");
+        assertThat(PaymentRun.serialFor(123456)).isEqualTo("123456");
+        assertThatThrownBy(() -> PaymentRun.serialFor(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PaymentRun.serialFor(1_000_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(run(7).serial()).isEqualTo("000007");
+    }
+
+    @Test
+    void processingDayIsAWeekdayFromTodayToThirtyOneDaysAhead() {
+        assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY)).isEmpty();
+        assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY.plusDays(4))).isEmpty(); // Friday
+        assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY.plusDays(5))).get().asString().contains("weekend");
+        assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY.plusDays(6))).get().asString().contains("weekend");
+        assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY.minusDays(1))).get().asString().contains("today or later");
+        assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY.plusDays(31))).isEmpty(); // Wednesday 31 Dec
+        assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY.plusDays(32))).get().asString().contains("31 days");
+        assertThat(PaymentRun.processingDateProblem(MONDAY, null)).isPresent();
+        assertThatThrownBy(() -> new PaymentRun(1, 1, MONDAY, MONDAY.plusDays(5), "123456", "X", new byte[0], LATER, "t"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void totalsFollowWhatIsAddedAndRemoved() {
+        var run = run(1);
+        assertThat(run.itemCount()).isEqualTo(2);
+        assertThat(run.total()).isEqualTo(Money.ofPence(1750));
+        run.remove(Money.ofPence(250));
+        assertThat(run.itemCount()).isEqualTo(1);
+        assertThat(run.total()).isEqualTo(Money.ofPence(1500));
+    }
+
+    @Test
+    void aRunIsPaidOnceAndThenCannotChange() {
+        var run = run(3);
+        run.pay(MONDAY.plusDays(2), LATER, "t@x");
+        assertThat(run.state()).isEqualTo(PaymentRunState.PAID);
+        assertThat(run.paidOn()).isEqualTo(MONDAY.plusDays(2));
+        assertThatThrownBy(() -> run.pay(MONDAY.plusDays(3), LATER, "u@x")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already marked paid on 2026-12-02 by t@x");
+        assertThat(run.paidBy()).isEqualTo("t@x");
+        assertThatThrownBy(() -> run.remove(Money.ofPence(250))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> run.cancel(LATER, "t@x")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aCancelledOrEmptyRunCannotBePaid() {
+        var cancelled = run(4);
+        cancelled.cancel(LATER, "t@x");
+        assertThatThrownBy(() -> cancelled.pay(MONDAY, LATER, "t@x")).isInstanceOf(ConflictException.class).hasMessageContaining("cancelled");
+        var empty = run(5);
+        empty.remove(Money.ofPence(1500));
+        empty.remove(Money.ofPence(250));
+        assertThatThrownBy(() -> empty.pay(MONDAY, LATER, "t@x")).isInstanceOf(ConflictException.class).hasMessageContaining("no payments");
+        assertThat(empty.state()).isEqualTo(PaymentRunState.DRAFT);
+    }
+
+    @Test
+    void theDayPaidIsNotBeforeTheRunWasMadeNorInTheFuture() {
+        var run = run(6);
+        assertThatThrownBy(() -> run.pay(MONDAY.minusDays(1), LATER, "t@x")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("before it was made");
+        assertThatThrownBy(() -> run.pay(LATER.toLocalDate().plusDays(2), LATER, "t@x")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("future");
+        assertThat(run.state()).isEqualTo(PaymentRunState.DRAFT);
+    }
+}
