@@ -46,6 +46,8 @@ public final class DemoLauncher {
         env.putIfAbsent("COOP_ADMIN_EMAIL", "admin@cooperage.example");
         env.putIfAbsent("COOP_ADMIN_PASSWORD", "cooperage-demo");
         env.putIfAbsent("COOP_BASE_URL", "http://localhost:8080");
+        // the demo's bank details are made up; a real deployment sets its own random key
+        env.putIfAbsent("COOP_DATA_KEY", "ZGVtby1vbmx5LWtleS1mb3ItYmFuay1kZXRhaWwtMzI=");
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             payara.destroy();

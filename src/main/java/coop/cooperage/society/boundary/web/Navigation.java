@@ -42,6 +42,8 @@ public class Navigation implements PageDecorator {
             add(items, path, "Members", base + "/members", officer);
             add(items, path, "Applications", base + "/applications", officer);
             add(items, path, "My membership", base + "/my-membership", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
+            add(items, path, "My bank details", base + "/my-bank-details", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
+            add(items, path, "Payment runs", base + "/payment-runs", roles.contains(Role.TREASURER) || roles.contains(Role.AUDITOR));
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
             add(items, path, "People", base + "/people", officer);
