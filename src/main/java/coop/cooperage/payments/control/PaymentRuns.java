@@ -81,8 +81,17 @@ public class PaymentRuns {
 
     /** Every due payout of the society, oldest first, each with where it would be paid or why it cannot be. */
     public List<Due> due(Society society) {
+        return due(society, LockModeType.NONE);
+    }
+
+    /**
+     * With a lock, the payouts are read FOR UPDATE: a locking read sees the latest committed rows,
+     * where a plain read in MariaDB's repeatable-read would see the transaction's first snapshot,
+     * from before the run made by the treasurer we waited for.
+     */
+    private List<Due> due(Society society, LockModeType lock) {
         List<Payout> payouts = em.createQuery("select p from Payout p where p.societyId = :s and p.state = :st order by p.id",
-                Payout.class).setParameter("s", society.id()).setParameter("st", PayoutState.DUE).getResultList();
+                Payout.class).setParameter("s", society.id()).setParameter("st", PayoutState.DUE).setLockMode(lock).getResultList();
         return payouts.stream().map(this::due).toList();
     }
 
@@ -120,9 +129,7 @@ public class PaymentRuns {
         int last = ((Number) em.createNativeQuery("SELECT last_number FROM payment_run_counter WHERE society_id = ?1 FOR UPDATE")
                 .setParameter(1, society.id()).getSingleResult()).intValue();
         // Lock the due payouts too, against anything else changing one while it is taken.
-        em.createNativeQuery("SELECT id FROM payout WHERE society_id = ?1 AND state = 'DUE' FOR UPDATE")
-                .setParameter(1, society.id()).getResultList();
-        List<Due> ready = due(society).stream().filter(Due::ready).toList();
+        List<Due> ready = due(society, LockModeType.PESSIMISTIC_WRITE).stream().filter(Due::ready).toList();
         if (ready.isEmpty()) {
             throw new ConflictException("run", "No due payout has bank details, so there is nothing to put in a run");
         }
