@@ -249,7 +249,8 @@ public class PaymentRuns {
             throw new InvalidInputException("paidOn", "Enter the day the bank paid the run");
         }
         PaymentRun run = locked(society, number);
-        run.pay(paidOn, LocalDateTime.now(clock.withZone(Clocks.UK)).truncatedTo(ChronoUnit.MICROS), by);
+        // "at" is UTC like every stored instant; pay() allows the day after it, so a UK date never looks future
+        run.pay(paidOn, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
         for (PaymentRunItem item : items(run)) {
             Payout payout = em.find(Payout.class, item.payoutId(), LockModeType.PESSIMISTIC_WRITE);
             settlement.settle(society, payout, paidOn);
