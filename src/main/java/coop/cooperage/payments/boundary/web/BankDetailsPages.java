@@ -63,7 +63,7 @@ public class BankDetailsPages {
         return page(society, register.byNumber(society, number), Map.of(), Map.of());
     }
 
-    static Page page(Society society, Member member, MemberBankDetails current, String action, String back,
+    static Page page(Society society, MemberBankDetails current, String action, String back,
             Map<String, String> form, Map<String, String> errors) {
         return Page.of("payments/bank-details").with("society", society).with("form", form).with("errors", errors)
                 .with("current", current == null ? null : current.masked())
@@ -71,7 +71,7 @@ public class BankDetailsPages {
     }
 
     private Page page(Society society, Member member, Map<String, String> form, Map<String, String> errors) {
-        return page(society, member, accounts.of(member).orElse(null),
+        return page(society, accounts.of(member).orElse(null),
                 "/s/" + society.slug() + "/bank-details/" + member.memberNumber(), "/s/" + society.slug() + "/members/" + member.memberNumber(),
                 form, errors)
                 .with("title", "Bank details of " + member.name()).with("heading", "Bank details of " + member.name())

@@ -62,7 +62,7 @@ public class MyBankDetailsPages {
     }
 
     private Page page(Society society, Member member, Map<String, String> form, Map<String, String> errors) {
-        return BankDetailsPages.page(society, member, accounts.of(member).orElse(null), "/s/" + society.slug() + "/my-bank-details",
+        return BankDetailsPages.page(society, accounts.of(member).orElse(null), "/s/" + society.slug() + "/my-bank-details",
                 "/s/" + society.slug() + "/my-membership", form, errors)
                 .with("title", "My bank details").with("heading", "My bank details")
                 .with("intro", "The society pays refunds, withdrawals and interest into this account. We keep it encrypted and "

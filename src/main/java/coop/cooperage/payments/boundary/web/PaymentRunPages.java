@@ -2,7 +2,6 @@ package coop.cooperage.payments.boundary.web;
 
 import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
-import coop.cooperage.members.entity.Member;
 import coop.cooperage.payments.control.BankAccounts;
 import coop.cooperage.payments.control.PaymentRuns;
 import coop.cooperage.payments.entity.PaymentRun;
@@ -234,10 +233,5 @@ public class PaymentRunPages {
 
     private boolean isTreasurer(Society society) {
         return caller.isPlatformAdmin() || caller.rolesIn(society.id()).contains(Role.TREASURER);
-    }
-
-    /** For the template: a member's number, or their application reference while they have none. */
-    public static String who(Member m) {
-        return m.memberNumber() != null ? String.valueOf(m.memberNumber()) : m.applicationRef();
     }
 }
