@@ -200,8 +200,12 @@ public class PaymentRuns {
         return run;
     }
 
+    /**
+     * In the order the payouts fell due (by payout, not by item id: EclipseLink inserts the items
+     * of one flush in no fixed order), which is also the order of the file's records.
+     */
     public List<PaymentRunItem> items(PaymentRun run) {
-        return em.createQuery("select i from PaymentRunItem i where i.runId = :r order by i.id", PaymentRunItem.class)
+        return em.createQuery("select i from PaymentRunItem i where i.runId = :r order by i.payoutId", PaymentRunItem.class)
                 .setParameter("r", run.id()).getResultList();
     }
 
