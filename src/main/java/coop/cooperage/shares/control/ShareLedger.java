@@ -82,6 +82,14 @@ public class ShareLedger {
         return new Holding(((Number) row[0]).longValue(), Money.ofPence(((Number) row[1]).longValue()));
     }
 
+    /** The holding with every entry, whatever its date (what the member holds now, entries dated ahead included). */
+    public Holding current(long societyId, long memberId) {
+        Object[] row = (Object[]) em.createQuery("select coalesce(sum(e.shares), 0), coalesce(sum(e.amountPence), 0) from ShareEntry e"
+                + " where e.societyId = :s and e.memberId = :m")
+                .setParameter("s", societyId).setParameter("m", memberId).getSingleResult();
+        return new Holding(((Number) row[0]).longValue(), Money.ofPence(((Number) row[1]).longValue()));
+    }
+
     /** Holdings of many members at once (one query), for the register. */
     public Map<Long, Holding> holdings(long societyId, List<Long> memberIds, LocalDate asAt) {
         var result = new HashMap<Long, Holding>();
