@@ -473,7 +473,7 @@ class LedgerIT {
         var death = admin.submit(danPage, danPage + "/death", Map.of("diedOn-day", "2", "diedOn-month", "1", "diedOn-year", "2026",
                 "evidence", "Death certificate", "representatives", "Di Executor"));
         assertThat(death.statusCode()).as(death.body()).isEqualTo(303);
-        assertThat(admin.get(danPage).body()).contains("Death certificate").contains("Di Executor").contains("Former member");
+        assertThat(admin.get(danPage).body()).contains("Death certificate").contains("Di Executor").contains("Ceased");
         assertThat(admin.get("/s/lg-pg/ledger").body()).contains("Share capital today").contains("500 shares");
     }
 }
