@@ -204,6 +204,8 @@ class LedgerIT {
         var world = world();
         var admin = world.admin();
         world.society(admin, "lg-wd", "GREAT_BRITAIN");
+        // this society admits children (they can hold shares but not withdraw them)
+        assertThat(admin.patchJson("/api/v1/societies/lg-wd/settings", "{\"minimumAge\":0}").statusCode()).isEqualTo(200);
         long ann = member(admin, "lg-wd", "Ann Withdraw", "ann@lg-wd.example", "1970-01-01", false);
         long bob = member(admin, "lg-wd", "Bob Paper", null, "1972-01-01", false);
         long kid = member(admin, "lg-wd", "Kit Young", null, TODAY.minusYears(12).toString(), false);

@@ -108,9 +108,15 @@ public class Withdrawals {
     public WithdrawalRequest approve(Society society, long id) {
         // the society row serialises approvals, so two at once cannot both fit under the annual cap
         em.createNativeQuery("SELECT id FROM society WHERE id = ?1 FOR UPDATE").setParameter(1, society.id()).getResultList();
-        WithdrawalRequest request = find(society, id);
-        Member member = em.find(Member.class, request.memberId());
+        // the member's holding before the request row, the order every path takes (a new request locks the holding, then reads requests)
+        List<?> owner = em.createNativeQuery("SELECT member_id FROM withdrawal_request WHERE id = ?1 AND society_id = ?2")
+                .setParameter(1, id).setParameter(2, society.id()).getResultList();
+        if (owner.isEmpty()) {
+            throw new NoSuchResourceException("No such withdrawal request");
+        }
+        Member member = em.find(Member.class, ((Number) owner.get(0)).longValue());
         Holding holding = ledger.lock(society.id(), member.id());
+        WithdrawalRequest request = locked(society, id);
         LocalDate today = register.today();
         if (!request.state().isQueued()) {
             throw new ConflictException("state", "This request is " + request.state().label().toLowerCase() + ": only a waiting request can be approved");
@@ -165,7 +171,7 @@ public class Withdrawals {
     /** The member (or the secretary for them) takes back a request that is still waiting. */
     @Transactional(Transactional.TxType.MANDATORY)
     public WithdrawalRequest cancel(Society society, long id) {
-        WithdrawalRequest request = find(society, id);
+        WithdrawalRequest request = locked(society, id);
         if (!request.state().isQueued()) {
             throw new ConflictException("state", "This request is " + request.state().label().toLowerCase() + ": only a waiting request can be cancelled");
         }
@@ -203,7 +209,7 @@ public class Withdrawals {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInputException("reason", "Give the board's reason (up to 500 characters)");
         }
-        WithdrawalRequest request = find(society, id);
+        WithdrawalRequest request = locked(society, id);
         Member member = em.find(Member.class, request.memberId());
         var before = snapshot(request, member);
         try {
@@ -268,25 +274,35 @@ public class Withdrawals {
                 WithdrawalRequest.class).setParameter("m", member.id()).getResultList();
     }
 
+    /*
+     * The sums below decide whether a request or an approval fits, so they are locking reads
+     * (LOCK IN SHARE MODE): under REPEATABLE READ a plain read would see the transaction's
+     * snapshot, taken before it waited for the member's holding lock, and miss a request that
+     * the transaction it waited for has just committed. A locking read sees the latest commit.
+     */
+
     /** Shares of the holding the member has asked to withdraw and that are not yet paid or dropped. */
     public long openShares(long memberId) {
-        Number n = (Number) em.createQuery("select coalesce(sum(r.shares), 0) from WithdrawalRequest r where r.memberId = :m"
-                + " and r.state in :states").setParameter("m", memberId)
-                .setParameter("states", List.of(WithdrawalState.REQUESTED, WithdrawalState.DEFERRED, WithdrawalState.APPROVED))
-                .getSingleResult();
-        return n.longValue();
+        return sum("SELECT COALESCE(SUM(shares), 0) FROM withdrawal_request WHERE member_id = ?1"
+                + " AND state IN ('REQUESTED', 'DEFERRED', 'APPROVED') LOCK IN SHARE MODE", memberId);
     }
 
     private long approvedUnpaidShares(long memberId) {
-        Number n = (Number) em.createQuery("select coalesce(sum(r.shares), 0) from WithdrawalRequest r where r.memberId = :m and r.state = :st")
-                .setParameter("m", memberId).setParameter("st", WithdrawalState.APPROVED).getSingleResult();
-        return n.longValue();
+        return sum("SELECT COALESCE(SUM(shares), 0) FROM withdrawal_request WHERE member_id = ?1 AND state = 'APPROVED' LOCK IN SHARE MODE",
+                memberId);
     }
 
     private Money approvedUnpaidAmount(long memberId) {
-        Number n = (Number) em.createQuery("select coalesce(sum(r.amountPence), 0) from WithdrawalRequest r where r.memberId = :m and r.state = :st")
-                .setParameter("m", memberId).setParameter("st", WithdrawalState.APPROVED).getSingleResult();
-        return Money.ofPence(n.longValue());
+        return Money.ofPence(sum("SELECT COALESCE(SUM(amount_pence), 0) FROM withdrawal_request WHERE member_id = ?1 AND state = 'APPROVED'"
+                + " LOCK IN SHARE MODE", memberId));
+    }
+
+    private long sum(String sql, Object... parameters) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            q.setParameter(i + 1, parameters[i]);
+        }
+        return ((Number) q.getSingleResult()).longValue();
     }
 
     /** The first day of the financial year containing the date: the day after the previous year end. */
@@ -307,11 +323,9 @@ public class Withdrawals {
 
     /** Withdrawals approved (paid or not) since the start of the financial year. */
     public Money approvedInYear(Society society, LocalDate on) {
-        Number n = (Number) em.createQuery("select coalesce(sum(r.amountPence), 0) from WithdrawalRequest r where r.societyId = :s"
-                + " and r.state in :states and r.decidedOn >= :from and r.decidedOn <= :to").setParameter("s", society.id())
-                .setParameter("states", List.of(WithdrawalState.APPROVED, WithdrawalState.PAID))
-                .setParameter("from", yearStart(society, on)).setParameter("to", society.yearEndFor(on)).getSingleResult();
-        return Money.ofPence(n.longValue());
+        return Money.ofPence(sum("SELECT COALESCE(SUM(amount_pence), 0) FROM withdrawal_request WHERE society_id = ?1"
+                + " AND state IN ('APPROVED', 'PAID') AND decided_on >= ?2 AND decided_on <= ?3 LOCK IN SHARE MODE",
+                society.id(), yearStart(society, on), society.yearEndFor(on)));
     }
 
     private Optional<WithdrawalRequest> earlierWaiting(Society society, WithdrawalRequest request, LocalDate today) {
@@ -323,7 +337,15 @@ public class Withdrawals {
     }
 
     public WithdrawalRequest find(Society society, long id) {
-        WithdrawalRequest r = em.find(WithdrawalRequest.class, id);
+        return check(society, em.find(WithdrawalRequest.class, id));
+    }
+
+    /** The request, locked until the transaction ends and read as last committed: two board members deciding at once decide one after the other. */
+    private WithdrawalRequest locked(Society society, long id) {
+        return check(society, em.find(WithdrawalRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static WithdrawalRequest check(Society society, WithdrawalRequest r) {
         if (r == null || r.societyId() != society.id()) {
             throw new NoSuchResourceException("No such withdrawal request");
         }
