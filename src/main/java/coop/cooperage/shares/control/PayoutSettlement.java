@@ -19,8 +19,9 @@ import java.time.LocalDate;
 /**
  * What paying a payout does to the share ledger: a withdrawal or a payment on death takes its
  * shares out of the holding on the day the money goes, and a withdrawal of everything ends the
- * membership. A refund of money paid for shares never allotted touches no holding. Called by the
- * payment run, in the transaction that marks the run paid.
+ * membership. The withdrawal request it paid is marked paid. A refund of money paid for shares
+ * never allotted touches no holding. Called by the payment run, in the transaction that marks
+ * the run paid; the ledger's limits still apply, so a payout can never take a holding below zero.
  */
 @ApplicationScoped
 public class PayoutSettlement {
@@ -34,9 +35,13 @@ public class PayoutSettlement {
     @Inject
     Register register;
 
+    @Inject
+    Withdrawals withdrawals;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void settle(Society society, Payout payout, LocalDate paidOn) {
         payout.markPaid(paidOn);
+        withdrawals.forPayout(payout).ifPresent(r -> r.paid());
         if (payout.shares() == null || payout.shares() == 0) {
             return;
         }
@@ -45,7 +50,7 @@ public class PayoutSettlement {
                 payout.kind().name().toLowerCase() + "-" + payout.sourceId());
         Member member = em.find(Member.class, payout.memberId());
         if (payout.kind() == PayoutKind.WITHDRAWAL && member.state() == MemberState.MEMBER
-                && ledger.holding(society.id(), member.id(), paidOn).shares() == 0) {
+                && ledger.lock(society.id(), member.id()).shares() == 0) {
             register.cease(society, member.memberNumber(), paidOn, CeasingReason.WITHDREW_ALL_SHARES);
         }
     }

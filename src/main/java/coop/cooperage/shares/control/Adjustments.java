@@ -1,0 +1,71 @@
+package coop.cooperage.shares.control;
+
+import coop.cooperage.audit.control.AuditTrail;
+import coop.cooperage.members.control.Register;
+import coop.cooperage.members.entity.Member;
+import coop.cooperage.money.Money;
+import coop.cooperage.platform.control.FieldErrors;
+import coop.cooperage.shares.entity.ShareEntry;
+import coop.cooperage.shares.entity.ShareEntryKind;
+import coop.cooperage.society.entity.Society;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+
+/**
+ * The secretary's own entries in the ledger. A write-down reduces what a holding is worth (the
+ * society made losses and its rules permit writing share capital down): money only, the number
+ * of shares stays. A correction puts a mistake right with a new entry, up or down, in shares,
+ * money or both: nothing in the ledger is ever edited. Both keep to the ledger's limits and
+ * both are audited with the reason.
+ */
+@ApplicationScoped
+public class Adjustments {
+
+    public record Input(ShareEntryKind kind, Long shares, Long amountPence, LocalDate on, String reason) {
+    }
+
+    @Inject
+    Register register;
+
+    @Inject
+    ShareLedger ledger;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ShareEntry record(Society society, long memberNumber, Input in) {
+        Member member = register.byNumber(society, memberNumber);
+        var errors = new FieldErrors();
+        errors.check(in.kind() == ShareEntryKind.WRITE_DOWN || in.kind() == ShareEntryKind.CORRECTION, "kind",
+                "Choose a write-down or a correction");
+        errors.check(in.on() != null && !in.on().isAfter(register.today()), "on", "Enter the date of the entry, not in the future");
+        errors.check(in.reason() != null && !in.reason().isBlank() && in.reason().length() <= 100, "reason",
+                "Give the reason for the entry (up to 100 characters)");
+        errors.throwIfAny();
+        long shares = in.shares() == null ? 0 : in.shares();
+        long pence = in.amountPence() == null ? 0 : in.amountPence();
+        if (in.kind() == ShareEntryKind.WRITE_DOWN) {
+            errors.check(shares == 0, "shares", "A write-down reduces what the shares are worth, not how many there are");
+            errors.check(pence < 0, "amountPence", "A write-down reduces the value: enter a negative amount in pence");
+        } else {
+            errors.check(shares != 0 || pence != 0, "shares", "A correction changes the shares, the amount or both");
+        }
+        errors.throwIfAny();
+        ShareEntry entry = ledger.append(society.id(), member.id(), in.kind(), shares, Money.ofPence(pence), in.on(), in.reason().trim());
+        var after = new LinkedHashMap<String, Object>();
+        after.put("memberNumber", memberNumber);
+        after.put("kind", in.kind().name());
+        after.put("shares", shares);
+        after.put("amountPence", pence);
+        after.put("on", in.on().toString());
+        after.put("reason", in.reason().trim());
+        audit.record(society.id(), in.kind() == ShareEntryKind.WRITE_DOWN ? "ledger.written-down" : "ledger.corrected", "member",
+                member.id(), null, after);
+        return entry;
+    }
+
+}

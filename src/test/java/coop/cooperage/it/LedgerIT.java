@@ -1,0 +1,481 @@
+package coop.cooperage.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The share ledger end to end: invariants (in the domain and the database), withdrawals, deaths, transfers, statements. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LedgerIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
+            Integer.getInteger("coop.it.smtp.port", 33025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private World world() {
+        return new World(Deployments.loopback(url), MAIL);
+    }
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+
+    static long member(Http secretary, String society, String name, String email, String dob, boolean registeredSociety) {
+        String kind = registeredSociety ? "ORGANISATION" : "INDIVIDUAL";
+        String json = """
+                {"member":{"kind":"%s","name":"%s",%s"registeredSociety":%s,"address":"1 High Street\\nBristol","postcode":"BS1 4RW",%s
+                 "emailPurposes":[]%s},"joinedOn":"2020-01-01"}""".formatted(kind, name, registeredSociety ? "\"representative\":\"Rep\"," : "",
+                registeredSociety, email == null ? "" : "\"email\":\"" + email + "\",", dob == null ? "" : ",\"dateOfBirth\":\"" + dob + "\"");
+        var r = secretary.postJson("/api/v1/societies/" + society + "/members", json);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Http.json(r).getJsonNumber("memberNumber").longValue();
+    }
+
+    static HttpResponse<String> correct(Http secretary, String society, long number, long shares, long pence, String on) {
+        return secretary.postJson("/api/v1/societies/" + society + "/ledger/members/" + number + "/entries",
+                "{\"kind\":\"CORRECTION\",\"shares\":%d,\"amountPence\":%d,\"on\":\"%s\",\"reason\":\"Brought forward\"}".formatted(shares, pence, on));
+    }
+
+    static JsonObject statement(Http officer, String society, long number) {
+        var r = officer.get("/api/v1/societies/" + society + "/ledger/members/" + number + "/statement");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Http.json(r);
+    }
+
+    static long shares(Http officer, String society, long number) {
+        return statement(officer, society, number).getJsonNumber("shares").longValue();
+    }
+
+    static java.sql.Connection db() throws SQLException {
+        return DriverManager.getConnection(System.getenv("COOP_DB_URL"), "cooperage", "cooperage");
+    }
+
+    @Test
+    void theLedgerRefusesANegativeHoldingAndOneAboveTheCapAndTheDatabaseAgrees() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-inv", "GREAT_BRITAIN");
+        long ann = member(admin, "lg-inv", "Ann Able", null, "1970-01-01", false);
+        long coop = member(admin, "lg-inv", "Valley Co-operative", null, null, true);
+
+        assertThat(correct(admin, "lg-inv", ann, 100, 100_00, "2025-01-01").statusCode()).isEqualTo(201);
+        var below = correct(admin, "lg-inv", ann, -101, -101_00, "2025-01-02");
+        assertThat(below.statusCode()).isEqualTo(400);
+        assertThat(below.body()).contains("The holding is 100 shares: it cannot lose 101");
+        assertThat(shares(admin, "lg-inv", ann)).isEqualTo(100);
+
+        // the statutory cap for an individual (£100,000), not for a registered society
+        var above = correct(admin, "lg-inv", ann, 99_901, 99_901_00, "2025-01-02");
+        assertThat(above.statusCode()).isEqualTo(400);
+        assertThat(above.body()).contains("above the maximum holding of 100000 shares");
+        assertThat(correct(admin, "lg-inv", coop, 150_000, 150_000_00, "2025-01-02").statusCode()).isEqualTo(201);
+
+        var writeDown = admin.postJson("/api/v1/societies/lg-inv/ledger/members/" + ann + "/entries",
+                "{\"kind\":\"WRITE_DOWN\",\"amountPence\":-2500,\"on\":\"2025-06-30\",\"reason\":\"Losses 2024-25, AGM resolution 4\"}");
+        assertThat(writeDown.statusCode()).as(writeDown.body()).isEqualTo(201);
+        assertThat(Http.json(writeDown).getJsonNumber("amountPence").longValue()).isEqualTo(75_00);
+        assertThat(Http.json(writeDown).getJsonNumber("shares").longValue()).isEqualTo(100);
+        var badWriteDown = admin.postJson("/api/v1/societies/lg-inv/ledger/members/" + ann + "/entries",
+                "{\"kind\":\"WRITE_DOWN\",\"shares\":-5,\"amountPence\":-100,\"on\":\"2025-06-30\",\"reason\":\"x\"}");
+        assertThat(badWriteDown.statusCode()).isEqualTo(400);
+
+        var summary = Http.json(admin.get("/api/v1/societies/lg-inv/ledger"));
+        assertThat(summary.getJsonNumber("capitalShares").longValue()).isEqualTo(150_100);
+        assertThat(summary.getJsonNumber("capitalPence").longValue()).isEqualTo(150_075_00);
+        assertThat(summary.getJsonNumber("heldShares").longValue()).isEqualTo(150_100);
+        assertThat(summary.getJsonNumber("heldPence").longValue()).isEqualTo(150_075_00);
+        var earlier = Http.json(admin.get("/api/v1/societies/lg-inv/ledger?asAt=2025-01-01"));
+        assertThat(earlier.getJsonNumber("capitalShares").longValue()).isEqualTo(100);
+
+        // the database refuses a negative holding itself, whatever the application does
+        try (var c = db()) {
+            long id;
+            try (var ps = c.prepareStatement("SELECT m.id FROM member m JOIN society s ON s.id = m.society_id WHERE s.slug = 'lg-inv' AND m.member_number = ?")) {
+                ps.setLong(1, ann);
+                var rs = ps.executeQuery();
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (var ps = c.prepareStatement("UPDATE share_holding SET shares = -1 WHERE member_id = ?")) {
+                ps.setLong(1, id);
+                assertThatThrownBy(ps::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("ck_holding_shares");
+            }
+            try (var ps = c.prepareStatement("UPDATE share_holding SET amount_pence = -1 WHERE member_id = ?")) {
+                ps.setLong(1, id);
+                assertThatThrownBy(ps::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("ck_holding_amount");
+            }
+        }
+        // and the audit trail has both entries
+        var audit = admin.get("/api/v1/societies/lg-inv/audit?action=ledger.corrected");
+        assertThat(audit.body()).contains("ledger.corrected");
+    }
+
+    @Test
+    void concurrentChangesForOneMemberNeverTakeTheHoldingBelowZero() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-conc", "GREAT_BRITAIN");
+        long n = member(admin, "lg-conc", "Cleo Concurrent", null, "1970-01-01", false);
+        assertThat(correct(admin, "lg-conc", n, 10, 10_00, "2025-01-01").statusCode()).isEqualTo(201);
+
+        var pool = Executors.newFixedThreadPool(8);
+        var start = new CountDownLatch(1);
+        List<Future<Integer>> takes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Callable<Integer> take = () -> {
+                start.await();
+                return correct(admin, "lg-conc", n, -3, -3_00, "2025-02-01").statusCode();
+            };
+            takes.add(pool.submit(take));
+        }
+        start.countDown();
+        int ok = 0;
+        for (var f : takes) {
+            int status = f.get();
+            assertThat(status).isIn(201, 400);
+            ok += status == 201 ? 1 : 0;
+        }
+        assertThat(ok).isEqualTo(3);
+        assertThat(shares(admin, "lg-conc", n)).isEqualTo(1);
+
+        // concurrent withdrawal requests cannot ask for more than the holding between them
+        long m = member(admin, "lg-conc", "Wes Withdrawer", null, "1970-01-01", false);
+        assertThat(correct(admin, "lg-conc", m, 10, 10_00, "2025-01-01").statusCode()).isEqualTo(201);
+        var go = new CountDownLatch(1);
+        List<Future<Integer>> asks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Callable<Integer> ask = () -> {
+                go.await();
+                return admin.postJson("/api/v1/societies/lg-conc/withdrawals", "{\"shares\":3,\"memberNumber\":" + m + "}").statusCode();
+            };
+            asks.add(pool.submit(ask));
+        }
+        go.countDown();
+        int accepted = 0;
+        for (var f : asks) {
+            accepted += f.get() == 201 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(accepted).isEqualTo(3);
+        var queue = Http.json(admin.get("/api/v1/societies/lg-conc/withdrawals")).getJsonArray("requests");
+        assertThat(queue).hasSize(3);
+    }
+
+    @Test
+    void withdrawalsServeNoticeQueueInOrderAndKeepToTheCapAndSuspensions() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-wd", "GREAT_BRITAIN");
+        // this society admits children (they can hold shares but not withdraw them)
+        assertThat(admin.patchJson("/api/v1/societies/lg-wd/settings", "{\"minimumAge\":0}").statusCode()).isEqualTo(200);
+        long ann = member(admin, "lg-wd", "Ann Withdraw", "ann@lg-wd.example", "1970-01-01", false);
+        long bob = member(admin, "lg-wd", "Bob Paper", null, "1972-01-01", false);
+        long kid = member(admin, "lg-wd", "Kit Young", null, TODAY.minusYears(12).toString(), false);
+        correct(admin, "lg-wd", ann, 1_000, 1_000_00, "2025-01-01");
+        correct(admin, "lg-wd", bob, 1_000, 1_000_00, "2025-01-01");
+        correct(admin, "lg-wd", kid, 100, 100_00, "2025-01-01");
+        var annHttp = world.person(admin, "lg-wd", "ann@lg-wd.example", "MEMBER");
+
+        var young = admin.postJson("/api/v1/societies/lg-wd/withdrawals", "{\"shares\":10,\"memberNumber\":" + kid + "}");
+        assertThat(young.statusCode()).isEqualTo(400);
+        assertThat(young.body()).contains("under 16");
+        var tooMany = annHttp.postJson("/api/v1/societies/lg-wd/withdrawals", "{\"shares\":1001}");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("at most 1000 shares");
+
+        // the default notice is 91 days
+        var first = annHttp.postJson("/api/v1/societies/lg-wd/withdrawals", "{\"shares\":100}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        long firstId = Http.json(first).getJsonNumber("id").longValue();
+        assertThat(Http.json(first).getString("noticeEndsOn")).isEqualTo(TODAY.plusDays(91).toString());
+        assertThat(Http.json(first).getInt("position")).isEqualTo(1);
+        assertThat(annHttp.postJson("/api/v1/societies/lg-wd/withdrawals/" + firstId + "/approval", "{}").statusCode()).isEqualTo(403);
+        var early = admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + firstId + "/approval", "{}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("notice period runs until");
+
+        assertThat(admin.patchJson("/api/v1/societies/lg-wd/settings", "{\"withdrawalNoticeDays\":0}").statusCode()).isEqualTo(200);
+        // the paper request: cap is 10% of £2,100 capital at the start of the financial year = £210
+        var paper = admin.postJson("/api/v1/societies/lg-wd/withdrawals", "{\"shares\":150,\"memberNumber\":" + bob + ",\"requestedOn\":\"" + TODAY + "\"}");
+        assertThat(paper.statusCode()).as(paper.body()).isEqualTo(201);
+        long paperId = Http.json(paper).getJsonNumber("id").longValue();
+        assertThat(Http.json(paper).getString("channel")).isEqualTo("PAPER");
+        var approved = admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + paperId + "/approval", "{}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(Http.json(approved).getString("state")).isEqualTo("APPROVED");
+        assertThat(Http.json(approved).getJsonNumber("amountPence").longValue()).isEqualTo(150_00);
+        long payoutId = Http.json(approved).getJsonNumber("payoutId").longValue();
+        try (var c = db(); var ps = c.prepareStatement("SELECT kind, amount_pence, shares, state FROM payout WHERE id = ?")) {
+            ps.setLong(1, payoutId);
+            var rs = ps.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("WITHDRAWAL");
+            assertThat(rs.getLong(2)).isEqualTo(150_00);
+            assertThat(rs.getLong(3)).isEqualTo(150);
+            assertThat(rs.getString(4)).isEqualTo("DUE");
+        }
+
+        var second = admin.postJson("/api/v1/societies/lg-wd/withdrawals", "{\"shares\":100,\"memberNumber\":" + bob + "}");
+        long secondId = Http.json(second).getJsonNumber("id").longValue();
+        var overCap = admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + secondId + "/approval", "{}");
+        assertThat(overCap.statusCode()).isEqualTo(409);
+        assertThat(overCap.body()).contains("annual cap of £210.00");
+
+        // first in, first out: a later request waits while an earlier one whose notice has ended waits
+        var later = annHttp.postJson("/api/v1/societies/lg-wd/withdrawals", "{\"shares\":50}");
+        long laterId = Http.json(later).getJsonNumber("id").longValue();
+        var jump = admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + laterId + "/approval", "{}");
+        assertThat(jump.statusCode()).isEqualTo(409);
+        assertThat(jump.body()).contains("made earlier, is still waiting");
+        var deferred = admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + secondId + "/deferral", "{\"reason\":\"Cash is short until the FIT payment\"}");
+        assertThat(Http.json(deferred).getString("state")).isEqualTo("DEFERRED");
+        assertThat(admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + laterId + "/approval", "{}").statusCode()).isEqualTo(409);
+        assertThat(admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + secondId + "/refusal", "{}").statusCode()).isEqualTo(400);
+        assertThat(admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + secondId + "/refusal", "{\"reason\":\"Over the annual cap\"}").statusCode())
+                .isEqualTo(200);
+
+        // a suspension stops approvals and shows to the member
+        var suspended = admin.postJson("/api/v1/societies/lg-wd/withdrawals/suspensions",
+                "{\"reason\":\"Construction of the turbine\",\"from\":\"" + TODAY.minusDays(1) + "\",\"to\":\"" + TODAY.plusDays(30) + "\"}");
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(201);
+        var whileSuspended = admin.postJson("/api/v1/societies/lg-wd/withdrawals/" + laterId + "/approval", "{}");
+        assertThat(whileSuspended.statusCode()).isEqualTo(409);
+        assertThat(whileSuspended.body()).contains("suspended").contains("Construction of the turbine");
+        var mine = Http.json(annHttp.get("/api/v1/societies/lg-wd/withdrawals/mine"));
+        assertThat(mine.getJsonObject("suspendedNow").getString("reason")).isEqualTo("Construction of the turbine");
+        assertThat(mine.getJsonNumber("sharesAskedFor").longValue()).isEqualTo(150);
+        assertThat(mine.getJsonArray("requests")).hasSize(2);
+
+        // the member cancels their own waiting request; someone else's is not theirs to cancel
+        assertThat(annHttp.postJson("/api/v1/societies/lg-wd/withdrawals/" + firstId + "/cancellation", "{}").statusCode()).isEqualTo(200);
+        assertThat(annHttp.postJson("/api/v1/societies/lg-wd/withdrawals/" + paperId + "/cancellation", "{}").statusCode()).isEqualTo(404);
+        var queue = Http.json(admin.get("/api/v1/societies/lg-wd/withdrawals"));
+        assertThat(queue.getJsonNumber("annualCapPence").longValue()).isEqualTo(210_00);
+        assertThat(queue.getJsonNumber("approvedThisYearPence").longValue()).isEqualTo(150_00);
+        assertThat(admin.get("/api/v1/societies/lg-wd/audit?action=withdrawal.approved").body()).contains("withdrawal.approved");
+    }
+
+    private static long nominationId(Http secretary, String society, long number, String nominee, String percent) {
+        String page = "/s/" + society + "/members/" + number;
+        var r = secretary.submit(page, page + "/nominations", Map.of("nomineeName", nominee, "nomineeAddress", "9 Mill Lane", "relationship",
+                "daughter", "sharePercent", percent, "madeOn-day", "1", "madeOn-month", "2", "madeOn-year", "2024"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        var m = Pattern.compile("/nominations/(\\d+)/revocation").matcher(secretary.get(page).body());
+        long id = 0;
+        while (m.find()) {
+            id = Long.parseLong(m.group(1));
+        }
+        return id;
+    }
+
+    @Test
+    void aDeathPassesUpToFiveThousandPoundsToTheNomineeAndTheRestToTheRepresentatives() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-death", "GREAT_BRITAIN");
+        long dora = member(admin, "lg-death", "Dora Deceased", null, "1940-01-01", false);
+        long nell = member(admin, "lg-death", "Nell Nominee", null, "1975-01-01", false);
+        long paul = member(admin, "lg-death", "Paul Paid", null, "1945-01-01", false);
+        correct(admin, "lg-death", dora, 8_000, 8_000_00, "2025-01-01");
+        correct(admin, "lg-death", paul, 300, 300_00, "2025-01-01");
+        long nomination = nominationId(admin, "lg-death", dora, "Nell Nominee", "100");
+        nominationId(admin, "lg-death", paul, "Pam Paid", "100");
+        admin.postJson("/api/v1/societies/lg-death/withdrawals", "{\"shares\":10,\"memberNumber\":" + dora + "}");
+
+        var noEvidence = admin.postJson("/api/v1/societies/lg-death/ledger/members/" + dora + "/death", "{\"diedOn\":\"2026-01-05\"}");
+        assertThat(noEvidence.statusCode()).isEqualTo(400);
+        assertThat(noEvidence.body()).contains("evidence");
+        var noReps = admin.postJson("/api/v1/societies/lg-death/ledger/members/" + dora + "/death",
+                "{\"diedOn\":\"2026-01-05\",\"evidence\":\"Death certificate seen\",\"nomineeMembers\":{\"" + nomination + "\":" + nell + "}}");
+        assertThat(noReps.statusCode()).isEqualTo(400);
+        assertThat(noReps.body()).contains("3000 shares");
+        var recorded = admin.postJson("/api/v1/societies/lg-death/ledger/members/" + dora + "/death",
+                "{\"diedOn\":\"2026-01-05\",\"evidence\":\"Death certificate seen\",\"representatives\":\"Rex Executor\","
+                        + "\"nomineeMembers\":{\"" + nomination + "\":" + nell + "}}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.body()).contains("5000 shares (£5,000.00) transferred to member " + nell)
+                .contains("3000 shares (£3,000.00) to be paid to the personal representatives, Rex Executor");
+        assertThat(shares(admin, "lg-death", nell)).isEqualTo(5_000);
+        assertThat(shares(admin, "lg-death", dora)).isEqualTo(3_000);
+        var doraEntry = Http.json(admin.get("/api/v1/societies/lg-death/members/" + dora)).getJsonObject("member");
+        assertThat(doraEntry.getString("state")).isEqualTo("CEASED");
+        assertThat(doraEntry.getString("ceasedReason")).isEqualTo("DIED");
+        assertThat(Http.json(admin.get("/api/v1/societies/lg-death/withdrawals")).getJsonArray("requests")).isEmpty();
+
+        var paulDied = admin.postJson("/api/v1/societies/lg-death/ledger/members/" + paul + "/death",
+                "{\"diedOn\":\"2026-02-01\",\"evidence\":\"Grant of probate\"}");
+        assertThat(paulDied.statusCode()).as(paulDied.body()).isEqualTo(201);
+        try (var c = db(); var ps = c.prepareStatement("SELECT p.kind, p.amount_pence, p.shares, p.payee_name, p.source_type FROM payout p"
+                + " JOIN society s ON s.id = p.society_id WHERE s.slug = 'lg-death' ORDER BY p.id")) {
+            var rs = ps.executeQuery();
+            var rows = new ArrayList<String>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getString(4) + " " + rs.getString(5));
+            }
+            assertThat(rows).containsExactly("DEATH 300000 3000 Rex Executor death", "DEATH 30000 300 Pam Paid death-nomination");
+        }
+        assertThat(admin.postJson("/api/v1/societies/lg-death/ledger/members/" + paul + "/death",
+                "{\"diedOn\":\"2026-02-01\",\"evidence\":\"Again\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void transfersBetweenLivingMembersNeedTheRulesAndTheBoard() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-tr", "GREAT_BRITAIN");
+        long from = member(admin, "lg-tr", "Fay From", null, "1970-01-01", false);
+        long to = member(admin, "lg-tr", "Tom To", null, "1970-01-01", false);
+        correct(admin, "lg-tr", from, 500, 500_00, "2025-01-01");
+        correct(admin, "lg-tr", to, 99_800, 99_800_00, "2025-01-01");
+        String body = "{\"fromMemberNumber\":%d,\"toMemberNumber\":%d,\"shares\":%d,\"boardConsent\":\"%s\",\"consentedOn\":\"2026-01-10\"}";
+        var off = admin.postJson("/api/v1/societies/lg-tr/ledger/transfers", body.formatted(from, to, 100, "Minute 12"));
+        assertThat(off.statusCode()).isEqualTo(409);
+        assertThat(off.body()).contains("do not allow");
+        assertThat(admin.putJson("/api/v1/societies/lg-tr/ledger/settings", "{\"transfersAllowed\":true}").statusCode()).isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/societies/lg-tr/ledger/transfers", body.formatted(from, to, 100, "")).statusCode()).isEqualTo(400);
+        var overCap = admin.postJson("/api/v1/societies/lg-tr/ledger/transfers", body.formatted(from, to, 300, "Minute 12"));
+        assertThat(overCap.statusCode()).isEqualTo(400);
+        assertThat(overCap.body()).contains("above the maximum holding");
+        assertThat(shares(admin, "lg-tr", from)).isEqualTo(500);
+        var done = admin.postJson("/api/v1/societies/lg-tr/ledger/transfers", body.formatted(from, to, 200, "Minute 12"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        assertThat(shares(admin, "lg-tr", from)).isEqualTo(300);
+        assertThat(shares(admin, "lg-tr", to)).isEqualTo(100_000);
+        assertThat(statement(admin, "lg-tr", to).getJsonArray("lines").toString()).contains("Transfer in");
+        assertThat(statement(admin, "lg-tr", from).getJsonArray("lines").toString()).contains("Transfer out");
+    }
+
+    @Test
+    void theStatementIsAPageJsonPdfAndCsvForOfficersAndForTheMember() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-st", "GREAT_BRITAIN");
+        long sue = member(admin, "lg-st", "Sue Statement", "sue@lg-st.example", "1970-01-01", false);
+        long other = member(admin, "lg-st", "Otto Other", null, "1970-01-01", false);
+        correct(admin, "lg-st", sue, 250, 250_00, "2024-05-01");
+        correct(admin, "lg-st", sue, 50, 50_00, "2025-05-01");
+        correct(admin, "lg-st", other, 10, 10_00, "2025-05-01");
+        var json = statement(admin, "lg-st", sue);
+        var lines = json.getJsonArray("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.getJsonObject(1).getJsonNumber("balanceShares").longValue()).isEqualTo(300);
+        assertThat(lines.getJsonObject(1).getJsonNumber("balancePence").longValue()).isEqualTo(300_00);
+
+        var pdf = admin.getBytes("/api/v1/societies/lg-st/ledger/members/" + sue + "/statement.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var doc = Loader.loadPDF(pdf.body())) {
+            var stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(doc);
+            assertThat(text).contains("Share statement").contains("Sue Statement, member number " + sue).contains("300 shares, £300.00")
+                    .contains("1 May 2024 Correction Brought forward +250 £250.00 250 / £250.00");
+        }
+        var csv = admin.getBytes("/api/v1/societies/lg-st/ledger/members/" + sue + "/statement.csv");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains("2025-05-01,\"Correction\",\"Brought forward\",50,50.00,300,300.00");
+
+        var sueHttp = world.person(admin, "lg-st", "sue@lg-st.example", "MEMBER");
+        assertThat(Http.json(sueHttp.get("/api/v1/societies/lg-st/ledger/mine/statement")).getJsonNumber("shares").longValue()).isEqualTo(300);
+        assertThat(sueHttp.getBytes("/api/v1/societies/lg-st/ledger/mine/statement.pdf").statusCode()).isEqualTo(200);
+        assertThat(sueHttp.get("/api/v1/societies/lg-st/ledger/members/" + other + "/statement").statusCode()).isEqualTo(404);
+        assertThat(sueHttp.get("/api/v1/societies/lg-st/ledger").statusCode()).isEqualTo(403);
+        assertThat(correct(sueHttp, "lg-st", sue, 1, 1_00, "2025-05-01").statusCode()).isEqualTo(403);
+        assertThat(sueHttp.get("/s/lg-st/my-shares").body()).contains("300").contains("Brought forward");
+        assertThat(admin.get("/s/lg-st/ledger/members/" + sue).body()).contains("Sue Statement").contains("Brought forward");
+        // another society's secretary learns nothing
+        world.society(admin, "lg-st2", "GREAT_BRITAIN");
+        var stranger = world.person(admin, "lg-st2", "sec@lg-st2.example", "SECRETARY");
+        assertThat(stranger.get("/api/v1/societies/lg-st/ledger/members/" + sue + "/statement").statusCode()).isEqualTo(404);
+        assertThat(correct(stranger, "lg-st", sue, 1, 1_00, "2025-05-01").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePagesDoTheSameWorkWithFormsAndSayWhatIsWrong() {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-pg", "GREAT_BRITAIN");
+        long pat = member(admin, "lg-pg", "Pat Portal", "pat@lg-pg.example", "1970-01-01", false);
+        long dan = member(admin, "lg-pg", "Dan Died", null, "1950-01-01", false);
+        assertThat(admin.patchJson("/api/v1/societies/lg-pg/settings", "{\"withdrawalNoticeDays\":0,\"withdrawalAnnualCapPercent\":100}").statusCode())
+                .isEqualTo(200);
+        String page = "/s/lg-pg/ledger/members/" + pat;
+        var bad = admin.submit(page, page + "/entries", Map.of("kind", "CORRECTION", "shares", "-5", "amountPence", "-500",
+                "on-day", "1", "on-month", "1", "on-year", "2025", "reason", "Oops"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("The holding is 0 shares: it cannot lose 5");
+        var ok = admin.submit(page, page + "/entries", Map.of("kind", "CORRECTION", "shares", "400", "amountPence", "40000",
+                "on-day", "1", "on-month", "1", "on-year", "2025", "reason", "Opening balance from the old spreadsheet"));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
+        correct(admin, "lg-pg", dan, 100, 100_00, "2025-01-01");
+
+        var pat_ = world.person(admin, "lg-pg", "pat@lg-pg.example", "MEMBER");
+        var tooMany = pat_.submit("/s/lg-pg/my-shares", "/s/lg-pg/my-shares/withdrawals", Map.of("shares", "401"));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("at most 400 shares");
+        var asked = pat_.submit("/s/lg-pg/my-shares", "/s/lg-pg/my-shares/withdrawals", Map.of("shares", "400"));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(303);
+        assertThat(pat_.get("/s/lg-pg/my-shares").body()).contains("Waiting").contains("Opening balance from the old spreadsheet");
+        assertThat(pat_.get("/s/lg-pg/withdrawals").statusCode()).isEqualTo(403);
+
+        var paper = admin.submit("/s/lg-pg/withdrawals", "/s/lg-pg/withdrawals/requests", Map.of("memberNumber", String.valueOf(dan),
+                "shares", "50", "requestedOn-day", "1", "requestedOn-month", "1", "requestedOn-year", "2020"));
+        assertThat(paper.statusCode()).as(paper.body()).isEqualTo(303);
+        var queue = Http.json(admin.get("/api/v1/societies/lg-pg/withdrawals")).getJsonArray("requests");
+        assertThat(queue).hasSize(2);
+        long patRequest = queue.getJsonObject(0).getJsonNumber("memberNumber").longValue() == pat
+                ? queue.getJsonObject(0).getJsonNumber("id").longValue() : queue.getJsonObject(1).getJsonNumber("id").longValue();
+        long danRequest = queue.getJsonObject(0).getJsonNumber("id").longValue() == patRequest
+                ? queue.getJsonObject(1).getJsonNumber("id").longValue() : queue.getJsonObject(0).getJsonNumber("id").longValue();
+        // the paper request was made (recorded) after Pat's: Pat's is first in the queue
+        var jump = admin.submit("/s/lg-pg/withdrawals", "/s/lg-pg/withdrawals/" + danRequest + "/approval", Map.of());
+        assertThat(jump.statusCode()).isEqualTo(409);
+        assertThat(jump.body()).contains("made earlier, is still waiting");
+        var approved = admin.submit("/s/lg-pg/withdrawals", "/s/lg-pg/withdrawals/" + patRequest + "/approval", Map.of());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+        assertThat(admin.get("/s/lg-pg/withdrawals").body()).contains("Approved, to be paid").contains("£400.00");
+
+        String danPage = "/s/lg-pg/ledger/members/" + dan;
+        var death = admin.submit(danPage, danPage + "/death", Map.of("diedOn-day", "2", "diedOn-month", "1", "diedOn-year", "2026",
+                "evidence", "Death certificate", "representatives", "Di Executor"));
+        assertThat(death.statusCode()).as(death.body()).isEqualTo(303);
+        assertThat(admin.get(danPage).body()).contains("Death certificate").contains("Di Executor").contains("Ceased");
+        assertThat(admin.get("/s/lg-pg/ledger").body()).contains("Share capital today").contains("500 shares");
+    }
+}
