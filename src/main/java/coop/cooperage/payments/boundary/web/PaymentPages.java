@@ -225,7 +225,7 @@ public class PaymentPages {
     private Page applicationPage(Society society, String reference, Map<String, String> errors) {
         var a = moneyIn.application(society, reference);
         return Page.of("payments/application").with("title", "Payments for " + a.reference()).with("society", society)
-                .with("application", moneyIn.summaries(society, Set.of(a.id())).get(a.id())).with("payments", moneyIn.payments(a))
+                .with("app", moneyIn.summaries(society, Set.of(a.id())).get(a.id())).with("payments", moneyIn.payments(a))
                 .with("reversed", moneyIn.reversed(a)).with("canWrite", canWrite(society)).with("errors", errors);
     }
 
@@ -311,7 +311,7 @@ public class PaymentPages {
         Object stored = request.getSession().getAttribute(key());
         if (!(stored instanceof Upload upload)) {
             return Response.status(400).entity(statementsPage(society,
-                    Map.of("file", "Upload the file again: the column matching page had expired"), 400).with("format", "CSV")).build();
+                    Map.of("file", "Upload the file again: the column matching page had expired")).with("format", "CSV")).build();
         }
         var in = new FormInput(form);
         var columns = new HashMap<String, String>();
