@@ -10,7 +10,6 @@ import coop.cooperage.payments.entity.BankStatement;
 import coop.cooperage.payments.entity.BankStatementLine;
 import coop.cooperage.payments.entity.LineState;
 import coop.cooperage.payments.entity.StatementFileFormat;
-import coop.cooperage.platform.control.FieldErrors;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.shares.entity.SharePayment;
 import coop.cooperage.society.control.Societies;
