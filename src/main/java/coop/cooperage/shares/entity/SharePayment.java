@@ -73,6 +73,19 @@ public class SharePayment {
         this.recordedAt = recordedAt;
     }
 
+    /**
+     * The CORRECTION row that undoes this payment: the same amount negated, against the same
+     * application, so the application's paid total drops back while both rows stay visible.
+     */
+    public SharePayment reversal(LocalDate on, String note, Long by, LocalDateTime at) {
+        if (method == Method.CORRECTION) {
+            throw new IllegalStateException("A correction is not reversed; record the payment again instead");
+        }
+        return new SharePayment(societyId, applicationId, Money.ofPence(-amountPence), on, Method.CORRECTION, payer, note, null, by, at);
+    }
+
+    public boolean isCorrection() { return method == Method.CORRECTION; }
+
     public Long id() { return id; }
     public long societyId() { return societyId; }
     public long applicationId() { return applicationId; }

@@ -41,6 +41,7 @@ public class Navigation implements PageDecorator {
             boolean officer = roles.stream().anyMatch(Role::isOfficer);
             add(items, path, "Members", base + "/members", officer);
             add(items, path, "Applications", base + "/applications", officer);
+            add(items, path, "Money in", base + "/payments", officer);
             add(items, path, "My membership", base + "/my-membership", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "My bank details", base + "/my-bank-details", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "Payment runs", base + "/payment-runs", roles.contains(Role.TREASURER) || roles.contains(Role.AUDITOR));
