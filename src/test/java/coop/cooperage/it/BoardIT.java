@@ -376,4 +376,50 @@ class BoardIT {
         assertThat(b.secretary().get("/api/v1/societies/bd-written/audit?action=board.written-resolution-passed").body())
                 .contains("board.written-resolution-passed");
     }
+
+    @Test
+    void theSecretarySendsNoticeFromThePageAndDirectorsActOnTheBoardPages() throws Exception {
+        var world = world();
+        var b = board(world, "bd-pages");
+        member(b.secretary(), "bd-pages", "Alys Email", "alys@bd-pages.example", "[\"NOTICES\"]");
+        long late = meeting("bd-pages", "Too soon", TODAY.plusDays(3).atTime(19, 0));
+        var refused = b.secretary().submit("/s/bd-pages/notices/" + late, "/s/bd-pages/notices/" + late, Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Too late to give notice", "govuk-error-message");
+        long id = meeting("bd-pages", "Annual general meeting", TODAY.plusDays(20).atTime(19, 0));
+        var sent = b.secretary().submit("/s/bd-pages/notices/" + id, "/s/bd-pages/notices/" + id, Map.of());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+        var page = b.secretary().get("/s/bd-pages/notices/" + id);
+        assertThat(page.body()).contains("Sent on", "1 by email, with a calendar invitation", "0 by letter", "Download the letters to print",
+                "Send notice to new members");
+        world.lastMailTo("alys@bd-pages.example", "Notice of Annual general meeting");
+        // a member reads the notice they were sent, without the secretary's controls
+        var member = world.person(world.admin(), "bd-pages", "member@bd-pages.example", "MEMBER");
+        var read = member.get("/s/bd-pages/notices/" + id);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("Dear member", "Annual general meeting").doesNotContain("Send notice").doesNotContain("Sent so far");
+        assertThat(member.get("/s/bd-pages/board").statusCode()).isEqualTo(403);
+
+        var index = b.dana().get("/s/bd-pages/board");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("dana, ", "eli, ", "fay", "href=\"/s/bd-pages/board\"");
+        var held = b.dana().submit("/s/bd-pages/board", "/s/bd-pages/board/meetings", Map.of("heldOn-day", "" + TODAY.getDayOfMonth(),
+                "heldOn-month", "" + TODAY.getMonthValue(), "heldOn-year", "" + TODAY.getYear(), "place", "The Old Boathouse",
+                "present", "" + b.danaId()));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(303);
+        String meetingPath = World.pathOf(held.headers().firstValue("Location").orElseThrow());
+        var added = b.dana().submit(meetingPath, meetingPath + "/items", Map.of("text", "To insure the turbine"));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+        String itemPath = World.pathOf(added.headers().firstValue("Location").orElseThrow());
+        var declared = b.dana().submit(itemPath, itemPath + "/conflicts",
+                Map.of("conflictDirector", "" + b.danaId(), "interest", "Dana works for the insurer"));
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(303);
+        var voted = b.dana().submit(itemPath, itemPath + "/votes", Map.of("director", "" + b.danaId(), "choice", "FOR"));
+        assertThat(voted.statusCode()).isEqualTo(400);
+        assertThat(voted.body()).contains("dana declared a conflict of interest in this item and cannot vote on it");
+        assertThat(b.secretary().get(itemPath).body()).contains("Dana works for the insurer");
+        var result = b.secretary().submit(itemPath, itemPath + "/result", Map.of());
+        assertThat(result.statusCode()).isEqualTo(400);
+        assertThat(result.body()).contains("not quorate");
+    }
 }

@@ -149,6 +149,10 @@ public class Notices {
                     letters++;
                 }
             }
+            // a register of tens of thousands: keep the persistence context to one batch (the
+            // meeting's change is flushed with the first batch; the row stays locked till commit)
+            em.flush();
+            em.clear();
             if (batch.size() < BATCH) {
                 break;
             }
