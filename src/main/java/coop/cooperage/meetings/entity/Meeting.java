@@ -84,6 +84,18 @@ public class Meeting {
         this.createdAt = createdAt;
     }
 
+    /**
+     * Records that notice went out on this day: a draft becomes NOTICED. Whether the notice was
+     * long enough is the caller's check ({@code Notice.check}) against the society's rules.
+     */
+    public void giveNotice(LocalDate on) {
+        if (state != MeetingState.DRAFT) {
+            throw new IllegalStateException("Notice can only be given of a draft meeting; this one is " + state);
+        }
+        this.noticeSentOn = java.util.Objects.requireNonNull(on, "notice date");
+        this.state = MeetingState.NOTICED;
+    }
+
     public Long id() { return id; }
     public long societyId() { return societyId; }
     public MeetingKind kind() { return kind; }

@@ -35,7 +35,16 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboundMail enqueue(Long societyId, String to, String subject, String body) {
-        var mail = new OutboundMail(societyId, to, subject, body, LocalDateTime.now(clock));
+        return enqueue(societyId, to, subject, body, null);
+    }
+
+    /**
+     * Queues mail carrying an iCalendar invitation ({@code calendar}, RFC 5545 text with
+     * METHOD:REQUEST), sent as a text/calendar alternative to the text body; null sends plain text.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboundMail enqueue(Long societyId, String to, String subject, String body, String calendar) {
+        var mail = new OutboundMail(societyId, to, subject, body, calendar, LocalDateTime.now(clock));
         em.persist(mail);
         em.flush();
         queued.fire(new MailQueued(mail.id()));

@@ -15,7 +15,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -112,6 +114,23 @@ public class OutboxDelivery {
         return handled;
     }
 
+    /**
+     * Text and invitation as multipart/alternative with the text/calendar part last (iMIP, RFC
+     * 6047), which is how Outlook, Gmail and Apple Mail recognise an invitation to accept.
+     */
+    static MimeMultipart withCalendar(OutboundMail mail) throws MessagingException {
+        var text = new MimeBodyPart();
+        text.setText(mail.body(), "UTF-8");
+        var calendar = new MimeBodyPart();
+        calendar.setContent(mail.calendar(), "text/calendar; charset=UTF-8; method=REQUEST");
+        calendar.setHeader("Content-Type", "text/calendar; charset=UTF-8; method=REQUEST");
+        calendar.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        var multipart = new MimeMultipart("alternative");
+        multipart.addBodyPart(text);
+        multipart.addBodyPart(calendar);
+        return multipart;
+    }
+
     private void send(OutboundMail mail) {
         if (host.isEmpty() || host.get().isBlank()) {
             mail.hold();
@@ -132,7 +151,11 @@ public class OutboxDelivery {
             message.setFrom(new InternetAddress(from));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient()));
             message.setSubject(mail.subject(), "UTF-8");
-            message.setText(mail.body(), "UTF-8");
+            if (mail.calendar() == null) {
+                message.setText(mail.body(), "UTF-8");
+            } else {
+                message.setContent(withCalendar(mail));
+            }
             message.setHeader("X-Cooperage-Mail-Id", String.valueOf(mail.id()));
             if (auth) {
                 Transport.send(message, user.get(), password.orElse(""));

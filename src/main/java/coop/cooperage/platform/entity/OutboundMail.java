@@ -37,6 +37,9 @@ public class OutboundMail {
 
     private String body;
 
+    /** An iCalendar invitation (RFC 5545 text) sent as a text/calendar alternative; null for plain mail. */
+    private String calendar;
+
     @Enumerated(EnumType.STRING)
     private State state;
 
@@ -65,6 +68,12 @@ public class OutboundMail {
         this.state = State.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** Mail that carries a calendar invitation beside its text. */
+    public OutboundMail(Long societyId, String recipient, String subject, String body, String calendar, LocalDateTime now) {
+        this(societyId, recipient, subject, body, now);
+        this.calendar = calendar;
     }
 
     public void sent(LocalDateTime now) {
@@ -104,6 +113,7 @@ public class OutboundMail {
     public String recipient() { return recipient; }
     public String subject() { return subject; }
     public String body() { return body; }
+    public String calendar() { return calendar; }
     public State state() { return state; }
     public int attempts() { return attempts; }
     public LocalDateTime nextAttemptAt() { return nextAttemptAt; }

@@ -50,6 +50,7 @@ public class Navigation implements PageDecorator {
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
             add(items, path, "People", base + "/people", officer);
+            add(items, path, "Board", base + "/board", roles.contains(Role.SECRETARY) || roles.contains(Role.DIRECTOR));
             add(items, path, "Audit trail", base + "/audit", roles.contains(Role.SECRETARY) || roles.contains(Role.AUDITOR));
             add(items, path, "API tokens", base + "/tokens", roles.contains(Role.SECRETARY));
         }

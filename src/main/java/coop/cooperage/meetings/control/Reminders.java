@@ -1,0 +1,90 @@
+package coop.cooperage.meetings.control;
+
+import coop.cooperage.audit.control.AuditTrail;
+import coop.cooperage.meetings.entity.Meeting;
+import coop.cooperage.meetings.entity.MeetingState;
+import coop.cooperage.members.entity.Member;
+import coop.cooperage.platform.control.Outbox;
+import coop.cooperage.society.entity.Society;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reminders of a general meeting, by email, to the members who were emailed its notice and still
+ * agree to notices by email: once the meeting is {@code coop.meetings.reminder-days} days away or
+ * less (default 7) and has not yet started. A member is reminded once per meeting, whoever runs
+ * the job and however often (meeting_reminder is unique per meeting and member). Members given
+ * notice by letter get no reminder: a second letter is a cost the society decides on, not us.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "coop.meetings.reminder-days", defaultValue = "7")
+    int reminderDays;
+
+    public int reminderDays() {
+        return reminderDays;
+    }
+
+    /** Sends the reminders now due for this society's meetings; returns how many were queued. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int sendDue(Society society) {
+        var now = LocalDateTime.now(clock.withZone(coop.cooperage.platform.control.Clocks.UK));
+        var due = em.createQuery("select m from Meeting m where m.societyId = :s and m.state = :st and m.startsAt > :now"
+                + " and m.startsAt < :until order by m.startsAt", Meeting.class)
+                .setParameter("s", society.id()).setParameter("st", MeetingState.NOTICED).setParameter("now", now)
+                .setParameter("until", now.toLocalDate().plusDays(reminderDays + 1L).atStartOfDay()).getResultList();
+        int sent = 0;
+        for (Meeting meeting : due) {
+            int forMeeting = 0;
+            List<Member> emailed = em.createQuery("select m from Member m where m.societyId = :s and m.id in"
+                    + " (select n.memberId from MeetingNotice n where n.meetingId = :meeting and n.channel = 'EMAIL')"
+                    + " order by m.id", Member.class)
+                    .setParameter("s", society.id()).setParameter("meeting", meeting.id()).getResultList();
+            for (Member member : emailed) {
+                if (!Notices.byEmail(member) || member.ceasedOn() != null && !member.ceasedOn().isAfter(now.toLocalDate())) {
+                    continue; // withdrew consent to email, or left
+                }
+                int inserted = em.createNativeQuery("INSERT IGNORE INTO meeting_reminder (meeting_id, member_id, sent_at) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, meeting.id()).setParameter(2, member.id()).setParameter(3, LocalDateTime.now(clock))
+                        .executeUpdate();
+                if (inserted == 1) {
+                    outbox.enqueue(society.id(), member.email(), "Reminder: " + meeting.title() + " – " + society.name(),
+                            "This is a reminder of the meeting you were given notice of on " + meeting.noticeSentOn() + ".\n\n"
+                                    + notices.noticeText(society, meeting, member.name()),
+                            notices.invitation(society, meeting, member).text());
+                    forMeeting++;
+                }
+            }
+            if (forMeeting > 0) {
+                audit.record(society.id(), "meeting.reminders-sent", "meeting", meeting.id(), null, Map.of("reminded", forMeeting));
+            }
+            sent += forMeeting;
+        }
+        return sent;
+    }
+}

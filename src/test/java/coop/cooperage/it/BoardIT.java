@@ -1,0 +1,425 @@
+package coop.cooperage.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Notice of general meetings (email with iCalendar, letters, reminders) and board decisions, end to end. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BoardIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
+            Integer.getInteger("coop.it.smtp.port", 33025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private World world() {
+        return new World(Deployments.loopback(url), MAIL);
+    }
+
+    private static long member(Http secretary, String slug, String name, String email, String purposes) {
+        var created = secretary.postJson("/api/v1/societies/" + slug + "/members", """
+                {"member":{"kind":"INDIVIDUAL","name":"%s","address":"1 High Street\\nBristol","postcode":"BS1 4RW",%s
+                 "emailPurposes":%s,"dateOfBirth":"1970-01-01"},"joinedOn":"2020-01-01"}""".formatted(name,
+                email == null ? "" : "\"email\":\"" + email + "\",", purposes));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).getJsonNumber("memberNumber").longValue();
+    }
+
+    /** Meetings belong to another area; here they are made in the database, as a draft. */
+    private static long meeting(String slug, String title, LocalDateTime startsAt) throws Exception {
+        try (var c = DriverManager.getConnection(System.getenv("COOP_DB_URL"), "cooperage", "cooperage");
+                var st = c.prepareStatement("INSERT INTO meeting (society_id, kind, title, starts_at, place, online_link, agenda,"
+                        + " record_date, state, created_at) SELECT id, 'AGM', ?, ?, 'Village Hall, Quay Street', NULL,"
+                        + " '1. Accounts\n2. Election of directors', ?, 'DRAFT', NOW(6) FROM society WHERE slug = ?",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, title);
+            st.setObject(2, startsAt);
+            st.setObject(3, startsAt.toLocalDate().minusDays(7));
+            st.setString(4, slug);
+            st.executeUpdate();
+            var keys = st.getGeneratedKeys();
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    private static Object one(String sql, Object... args) throws Exception {
+        try (var c = DriverManager.getConnection(System.getenv("COOP_DB_URL"), "cooperage", "cooperage");
+                var st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            if (!sql.startsWith("SELECT")) {
+                return st.executeUpdate();
+            }
+            var rs = st.executeQuery();
+            rs.next();
+            return rs.getObject(1);
+        }
+    }
+
+    private static String calendarPart(MimeMessage message) throws Exception {
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
+        var multipart = (Multipart) message.getContent();
+        assertThat(multipart.getCount()).isEqualTo(2);
+        assertThat(multipart.getBodyPart(0).getContentType()).startsWith("text/plain");
+        var calendar = multipart.getBodyPart(1);
+        assertThat(calendar.getContentType()).contains("text/calendar").contains("method=REQUEST");
+        var out = new ByteArrayOutputStream();
+        calendar.getDataHandler().writeTo(out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String textPart(MimeMessage message) throws Exception {
+        return (String) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+    }
+
+    @Test
+    void noticeGoesByEmailWithAnInvitationToThoseWhoAgreedAndByLetterToEveryoneElseOnce() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "bn-notice", "GREAT_BRITAIN");
+        member(admin, "bn-notice", "Alys Email", "alys@bn.example", "[\"NOTICES\"]");
+        member(admin, "bn-notice", "Bryn Newsonly", "bryn@bn.example", "[\"NEWS\"]");
+        member(admin, "bn-notice", "Carys Post", null, "[]");
+        LocalDateTime startsAt = TODAY.plusDays(30).atTime(19, 30);
+        long id = meeting("bn-notice", "Annual general meeting 2026", startsAt);
+
+        var status = Http.json(admin.get("/api/v1/societies/bn-notice/notices/" + id));
+        assertThat(status.getString("state")).isEqualTo("DRAFT");
+        assertThat(status.getInt("clearDaysRequired")).isEqualTo(14);
+
+        var sent = admin.postJson("/api/v1/societies/bn-notice/notices/" + id, "{}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(Http.json(sent).getInt("emailed")).isEqualTo(1);
+        assertThat(Http.json(sent).getInt("letters")).isEqualTo(2);
+        assertThat(Http.json(sent).getString("noticeSentOn")).isEqualTo(TODAY.toString());
+        assertThat(one("SELECT state FROM meeting WHERE id = ?", id)).isEqualTo("NOTICED");
+
+        MimeMessage mail = world.lastMailTo("alys@bn.example", "Notice of Annual general meeting 2026");
+        String text = textPart(mail);
+        assertThat(text).contains("Dear Alys Email", "Village Hall, Quay Street", "1. Accounts", "may vote at the meeting",
+                "/s/bn-notice/notices/" + id);
+        String ics = calendarPart(mail);
+        assertThat(ics).contains("METHOD:REQUEST", "BEGIN:VTIMEZONE", "TZID:Europe/London", "UID:meeting-" + id + "@127.0.0.1",
+                "DTSTART;TZID=Europe/London:" + startsAt.toLocalDate().toString().replace("-", "") + "T193000",
+                "LOCATION:Village Hall\\, Quay Street", "mailto:alys@bn.example");
+        assertThat(ics).contains("\r\n");
+
+        // again: nobody is emailed twice and no new letters
+        var again = admin.postJson("/api/v1/societies/bn-notice/notices/" + id, "{}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(Http.json(again).getInt("emailed")).isZero();
+        assertThat(Http.json(again).getInt("letters")).isZero();
+        assertThat(Http.json(again).getBoolean("firstSending")).isFalse();
+        // a member admitted since is given notice by the next sending, and only they
+        member(admin, "bn-notice", "Dafydd Late", "dafydd@bn.example", "[\"NOTICES\"]");
+        var topUp = Http.json(admin.postJson("/api/v1/societies/bn-notice/notices/" + id, "{}"));
+        assertThat(topUp.getInt("emailed")).isEqualTo(1);
+        world.lastMailTo("dafydd@bn.example", "Notice of");
+        assertThat(world.mailCountTo("alys@bn.example", "Notice of")).isEqualTo(1);
+        assertThat(world.mailCountTo("bryn@bn.example", "Notice of")).isZero();
+
+        var pdf = admin.getBytes("/api/v1/societies/bn-notice/notices/" + id + "/letters.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (var doc = Loader.loadPDF(pdf.body())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            var stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String first = stripper.getText(doc);
+            assertThat(first).contains("Bryn Newsonly", "BS1 4RW", "Notice of Annual general meeting 2026", "Dear Bryn Newsonly")
+                    .doesNotContain("Carys");
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(doc)).contains("Carys Post").doesNotContain("Alys");
+        }
+        var counts = Http.json(admin.get("/api/v1/societies/bn-notice/notices/" + id));
+        assertThat(counts.getInt("emailed")).isEqualTo(2);
+        assertThat(counts.getInt("letters")).isEqualTo(2);
+        var audit = admin.get("/api/v1/societies/bn-notice/audit?action=meeting.notice-sent");
+        assertThat(audit.body()).contains("meeting.notice-sent").contains("\\\"emailed\\\":1");
+    }
+
+    @Test
+    void noticeThatWouldGiveTooFewClearDaysIsRefusedAndChangesNothing() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "bn-late", "GREAT_BRITAIN");
+        member(admin, "bn-late", "Alys Email", "alys@bn-late.example", "[\"NOTICES\"]");
+        // 14 clear days by default: a meeting 14 days away gives only 13 (neither today nor the day counts)
+        long tooSoon = meeting("bn-late", "Special meeting", TODAY.plusDays(14).atTime(18, 0));
+        var refused = admin.postJson("/api/v1/societies/bn-late/notices/" + tooSoon, "{}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Too late to give notice", "gives 13 clear days but the rules require 14",
+                TODAY.plusDays(15).toString());
+        assertThat(one("SELECT state FROM meeting WHERE id = ?", tooSoon)).isEqualTo("DRAFT");
+        assertThat(((Number) one("SELECT COUNT(*) FROM meeting_notice WHERE meeting_id = ?", tooSoon)).intValue()).isZero();
+        // one day later is exactly enough
+        long justInTime = meeting("bn-late", "Special meeting", TODAY.plusDays(15).atTime(18, 0));
+        var sent = admin.postJson("/api/v1/societies/bn-late/notices/" + justInTime, "{}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    }
+
+    @Test
+    void remindersGoOncePerMemberWithinTheReminderPeriod() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "bn-remind", "GREAT_BRITAIN");
+        member(admin, "bn-remind", "Alys Email", "alys@bn-remind.example", "[\"NOTICES\"]");
+        member(admin, "bn-remind", "Carys Post", null, "[]");
+        long id = meeting("bn-remind", "Autumn general meeting", TODAY.plusDays(30).atTime(19, 0));
+        assertThat(admin.postJson("/api/v1/societies/bn-remind/notices/" + id, "{}").statusCode()).isEqualTo(200);
+        world.lastMailTo("alys@bn-remind.example", "Notice of");
+        // 30 days away: nothing due yet
+        assertThat(Http.json(admin.postJson("/api/v1/societies/bn-remind/notices/reminder-runs", "{}")).getInt("reminded")).isZero();
+        // time passes: the meeting is now 5 days away
+        one("UPDATE meeting SET starts_at = ? WHERE id = ?", TODAY.plusDays(5).atTime(19, 0), id);
+        var run = Http.json(admin.postJson("/api/v1/societies/bn-remind/notices/reminder-runs", "{}"));
+        assertThat(run.getInt("reminded")).isEqualTo(1);
+        assertThat(run.getInt("reminderDays")).isEqualTo(7);
+        assertThat(Http.json(admin.postJson("/api/v1/societies/bn-remind/notices/reminder-runs", "{}")).getInt("reminded")).isZero();
+        MimeMessage reminder = world.lastMailTo("alys@bn-remind.example", "Reminder: Autumn general meeting");
+        assertThat(textPart(reminder)).contains("This is a reminder", "Dear Alys Email");
+        assertThat(calendarPart(reminder)).contains("UID:meeting-" + id + "@127.0.0.1");
+        assertThat(world.mailCountTo("alys@bn-remind.example", "Reminder:")).isEqualTo(1);
+        assertThat(Http.json(admin.get("/api/v1/societies/bn-remind/notices/" + id)).getInt("reminded")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheSecretarySendsNoticeAndOtherSocietiesSeeNothing() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "bn-roles", "GREAT_BRITAIN");
+        world.society(admin, "bn-other", "GREAT_BRITAIN");
+        long id = meeting("bn-roles", "AGM", TODAY.plusDays(40).atTime(19, 0));
+        var member = world.person(admin, "bn-roles", "member@bn-roles.example", "MEMBER");
+        var director = world.person(admin, "bn-roles", "director@bn-roles.example", "DIRECTOR");
+        var outsider = world.person(admin, "bn-other", "secretary@bn-other.example", "SECRETARY");
+        assertThat(member.postJson("/api/v1/societies/bn-roles/notices/" + id, "{}").statusCode()).isEqualTo(403);
+        assertThat(director.postJson("/api/v1/societies/bn-roles/notices/" + id, "{}").statusCode()).isEqualTo(403);
+        assertThat(director.get("/api/v1/societies/bn-roles/notices/" + id).statusCode()).isEqualTo(200);
+        assertThat(outsider.postJson("/api/v1/societies/bn-roles/notices/" + id, "{}").statusCode()).isEqualTo(404);
+        // a meeting of another society is not found from this one
+        assertThat(outsider.postJson("/api/v1/societies/bn-other/notices/" + id, "{}").statusCode()).isEqualTo(404);
+        assertThat(member.get("/api/v1/societies/bn-roles/board/items").statusCode()).isEqualTo(403);
+        assertThat(outsider.get("/api/v1/societies/bn-roles/board/items").statusCode()).isEqualTo(404);
+        assertThat(one("SELECT state FROM meeting WHERE id = ?", id)).isEqualTo("DRAFT");
+    }
+
+    /** Three directors with accounts whose names match the register of officers, and a secretary. */
+    private record Board(Http secretary, Http dana, Http eli, Http fay, long danaId, long eliId, long fayId) {
+    }
+
+    private Board board(World world, String slug) {
+        var admin = world.admin();
+        world.society(admin, slug, "GREAT_BRITAIN");
+        var secretary = world.person(admin, slug, "sec@" + slug + ".example", "SECRETARY");
+        var dana = world.person(admin, slug, "dana@" + slug + ".example", "DIRECTOR");
+        var eli = world.person(admin, slug, "eli@" + slug + ".example", "DIRECTOR");
+        var fay = world.person(admin, slug, "fay@" + slug + ".example", "DIRECTOR");
+        return new Board(secretary, dana, eli, fay, appoint(secretary, slug, "dana"), appoint(secretary, slug, "eli"),
+                appoint(secretary, slug, "fay"));
+    }
+
+    private static long appoint(Http secretary, String slug, String name) {
+        var r = secretary.postJson("/api/v1/societies/" + slug + "/officers",
+                "{\"office\":\"DIRECTOR\",\"name\":\"" + name + "\",\"appointedOn\":\"2024-01-01\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Http.json(r).getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void aConflictedDirectorCannotVoteAndTheItemIsCarriedByTheOthers() {
+        var world = world();
+        var b = board(world, "bd-meet");
+        var directors = Http.jsonArray(b.dana().get("/api/v1/societies/bd-meet/board/directors"));
+        assertThat(directors).hasSize(3);
+        var meeting = b.secretary().postJson("/api/v1/societies/bd-meet/board/meetings", """
+                {"heldOn":"%s","place":"The Old Boathouse","present":[%d,%d,%d]}""".formatted(TODAY, b.danaId(), b.eliId(), b.fayId()));
+        assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
+        long meetingId = Http.json(meeting).getJsonNumber("id").longValue();
+        var item = b.dana().postJson("/api/v1/societies/bd-meet/board/meetings/" + meetingId + "/items",
+                "{\"text\":\"To contract Fay's firm to maintain the panels\"}");
+        assertThat(item.statusCode()).as(item.body()).isEqualTo(201);
+        long itemId = Http.json(item).getJsonNumber("id").longValue();
+        String votes = "/api/v1/societies/bd-meet/board/items/" + itemId + "/votes";
+
+        var declared = b.fay().postJson("/api/v1/societies/bd-meet/board/items/" + itemId + "/conflicts",
+                "{\"director\":%d,\"interest\":\"Fay owns the maintenance firm\"}".formatted(b.fayId()));
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        var refused = b.fay().postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.fayId()));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("fay declared a conflict of interest in this item and cannot vote on it");
+        // nor may the secretary record a vote for her
+        assertThat(b.secretary().postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.fayId())).statusCode()).isEqualTo(400);
+        // a director votes only for themselves
+        assertThat(b.dana().postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.eliId())).statusCode()).isEqualTo(403);
+        assertThat(b.dana().postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.danaId())).statusCode()).isEqualTo(200);
+        var twice = b.dana().postJson(votes, "{\"director\":%d,\"choice\":\"AGAINST\"}".formatted(b.danaId()));
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("dana has already voted on this item");
+        // the secretary minutes Eli's vote
+        assertThat(b.secretary().postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.eliId())).statusCode()).isEqualTo(200);
+
+        var result = b.dana().postJson("/api/v1/societies/bd-meet/board/items/" + itemId + "/result", "{}");
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+        JsonObject decided = Http.json(result);
+        assertThat(decided.getString("state")).isEqualTo("CARRIED");
+        assertThat(decided.getInt("votesFor")).isEqualTo(2);
+        assertThat(decided.getInt("votesAgainst")).isZero();
+        assertThat(decided.getString("decidedOn")).isEqualTo(TODAY.toString());
+        assertThat(b.eli().postJson(votes, "{\"director\":%d,\"choice\":\"AGAINST\"}".formatted(b.eliId())).statusCode()).isEqualTo(409);
+        var audit = b.secretary().get("/api/v1/societies/bd-meet/audit?action=board.vote-recorded");
+        assertThat(Http.jsonArray(audit)).hasSize(2);
+        assertThat(b.secretary().get("/api/v1/societies/bd-meet/audit?action=board.conflict-declared").body()).contains("maintenance firm");
+    }
+
+    @Test
+    void anItemWithoutAQuorumOfUnconflictedDirectorsCannotBeDeclared() {
+        var world = world();
+        var b = board(world, "bd-quorum");
+        long meetingId = Http.json(b.secretary().postJson("/api/v1/societies/bd-quorum/board/meetings", """
+                {"heldOn":"%s","place":"Online","present":[%d,%d]}""".formatted(TODAY, b.danaId(), b.fayId())))
+                .getJsonNumber("id").longValue();
+        long itemId = Http.json(b.secretary().postJson("/api/v1/societies/bd-quorum/board/meetings/" + meetingId + "/items",
+                "{\"text\":\"To buy Fay's van\"}")).getJsonNumber("id").longValue();
+        b.fay().postJson("/api/v1/societies/bd-quorum/board/items/" + itemId + "/conflicts",
+                "{\"director\":%d,\"interest\":\"Her van\"}".formatted(b.fayId()));
+        // Eli was not there
+        var absent = b.eli().postJson("/api/v1/societies/bd-quorum/board/items/" + itemId + "/votes",
+                "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.eliId()));
+        assertThat(absent.statusCode()).isEqualTo(400);
+        assertThat(absent.body()).contains("not recorded as present");
+        b.dana().postJson("/api/v1/societies/bd-quorum/board/items/" + itemId + "/votes", "{\"director\":%d,\"choice\":\"FOR\"}"
+                .formatted(b.danaId()));
+        var declare = b.secretary().postJson("/api/v1/societies/bd-quorum/board/items/" + itemId + "/result", "{}");
+        assertThat(declare.statusCode()).isEqualTo(400);
+        assertThat(declare.body()).contains("not quorate", "quorum is 2");
+        assertThat(Http.json(b.secretary().get("/api/v1/societies/bd-quorum/board/items/" + itemId)).getString("state")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aWrittenResolutionPassesOnlyWithEveryEligibleDirectorAndFailsOnOneRefusal() {
+        var world = world();
+        var b = board(world, "bd-written");
+        var circulated = b.secretary().postJson("/api/v1/societies/bd-written/board/written-resolutions",
+                "{\"text\":\"To allot 500 shares to the applicants listed in the schedule\"}");
+        assertThat(circulated.statusCode()).as(circulated.body()).isEqualTo(201);
+        long id = Http.json(circulated).getJsonNumber("id").longValue();
+        assertThat(Http.json(circulated).getJsonArray("eligible")).hasSize(3);
+        String votes = "/api/v1/societies/bd-written/board/items/" + id + "/votes";
+        assertThat(b.fay().postJson("/api/v1/societies/bd-written/board/items/" + id + "/conflicts",
+                "{\"director\":%d,\"interest\":\"Fay is one of the applicants\"}".formatted(b.fayId())).statusCode()).isEqualTo(200);
+        var abstain = b.dana().postJson(votes, "{\"director\":%d,\"choice\":\"ABSTAIN\"}".formatted(b.danaId()));
+        assertThat(abstain.statusCode()).isEqualTo(400);
+        assertThat(Http.json(b.dana().postJson(votes, "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.danaId())))
+                .getString("state")).isEqualTo("OPEN");
+        var passed = Http.json(b.eli().postJson(votes, "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.eliId())));
+        assertThat(passed.getString("state")).isEqualTo("PASSED");
+        assertThat(passed.getInt("votesFor")).isEqualTo(2);
+
+        long second = Http.json(b.dana().postJson("/api/v1/societies/bd-written/board/written-resolutions",
+                "{\"text\":\"To suspend withdrawals for a year\"}")).getJsonNumber("id").longValue();
+        String votes2 = "/api/v1/societies/bd-written/board/items/" + second + "/votes";
+        b.dana().postJson(votes2, "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.danaId()));
+        var failed = Http.json(b.eli().postJson(votes2, "{\"director\":%d,\"choice\":\"REFUSE\"}".formatted(b.eliId())));
+        assertThat(failed.getString("state")).isEqualTo("FAILED");
+        var late = b.fay().postJson(votes2, "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.fayId()));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("already decided");
+
+        var recorded = b.secretary().postJson("/api/v1/societies/bd-written/board/decisions",
+                "{\"text\":\"Allotment of 200 shares approved\",\"decidedOn\":\"%s\"}".formatted(TODAY));
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(b.dana().postJson("/api/v1/societies/bd-written/board/decisions", "{\"text\":\"x\",\"decidedOn\":\"2026-01-01\"}")
+                .statusCode()).isEqualTo(403);
+        var all = Http.jsonArray(b.eli().get("/api/v1/societies/bd-written/board/items"));
+        assertThat(all.stream().map(i -> i.asJsonObject().getString("state")).toList()).containsExactly("CARRIED", "FAILED", "PASSED");
+        assertThat(b.secretary().get("/api/v1/societies/bd-written/audit?action=board.written-resolution-passed").body())
+                .contains("board.written-resolution-passed");
+    }
+
+    @Test
+    void theSecretarySendsNoticeFromThePageAndDirectorsActOnTheBoardPages() throws Exception {
+        var world = world();
+        var b = board(world, "bd-pages");
+        member(b.secretary(), "bd-pages", "Alys Email", "alys@bd-pages.example", "[\"NOTICES\"]");
+        long late = meeting("bd-pages", "Too soon", TODAY.plusDays(3).atTime(19, 0));
+        var refused = b.secretary().submit("/s/bd-pages/notices/" + late, "/s/bd-pages/notices/" + late, Map.of());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Too late to give notice", "govuk-error-message");
+        long id = meeting("bd-pages", "Annual general meeting", TODAY.plusDays(20).atTime(19, 0));
+        var sent = b.secretary().submit("/s/bd-pages/notices/" + id, "/s/bd-pages/notices/" + id, Map.of());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+        var page = b.secretary().get("/s/bd-pages/notices/" + id);
+        assertThat(page.body()).contains("Sent on", "1 by email, with a calendar invitation", "0 by letter", "Download the letters to print",
+                "Send notice to new members");
+        world.lastMailTo("alys@bd-pages.example", "Notice of Annual general meeting");
+        // a member reads the notice they were sent, without the secretary's controls
+        var member = world.person(world.admin(), "bd-pages", "member@bd-pages.example", "MEMBER");
+        var read = member.get("/s/bd-pages/notices/" + id);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("Dear member", "Annual general meeting").doesNotContain("Send notice").doesNotContain("Sent so far");
+        assertThat(member.get("/s/bd-pages/board").statusCode()).isEqualTo(403);
+
+        var index = b.dana().get("/s/bd-pages/board");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("dana, ", "eli, ", "fay", "href=\"/s/bd-pages/board\"");
+        var held = b.dana().submit("/s/bd-pages/board", "/s/bd-pages/board/meetings", Map.of("heldOn-day", "" + TODAY.getDayOfMonth(),
+                "heldOn-month", "" + TODAY.getMonthValue(), "heldOn-year", "" + TODAY.getYear(), "place", "The Old Boathouse",
+                "present", "" + b.danaId()));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(303);
+        String meetingPath = World.pathOf(held.headers().firstValue("Location").orElseThrow());
+        var added = b.dana().submit(meetingPath, meetingPath + "/items", Map.of("text", "To insure the turbine"));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+        String itemPath = World.pathOf(added.headers().firstValue("Location").orElseThrow());
+        var declared = b.dana().submit(itemPath, itemPath + "/conflicts",
+                Map.of("conflictDirector", "" + b.danaId(), "interest", "Dana works for the insurer"));
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(303);
+        var voted = b.dana().submit(itemPath, itemPath + "/votes", Map.of("director", "" + b.danaId(), "choice", "FOR"));
+        assertThat(voted.statusCode()).isEqualTo(400);
+        assertThat(voted.body()).contains("dana declared a conflict of interest in this item and cannot vote on it");
+        assertThat(b.secretary().get(itemPath).body()).contains("Dana works for the insurer");
+        var result = b.secretary().submit(itemPath, itemPath + "/result", Map.of());
+        assertThat(result.statusCode()).isEqualTo(400);
+        assertThat(result.body()).contains("not quorate");
+    }
+}
