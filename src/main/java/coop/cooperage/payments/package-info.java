@@ -8,6 +8,11 @@
  * {@link coop.cooperage.payments.entity.BankDetails} value object used wherever a member's or the
  * society's account is recorded.
  *
+ * <p>Members' bank details and the society's Bacs originating account are stored here, sealed under
+ * COOP_DATA_KEY ({@link coop.cooperage.payments.control.BankDetailsVault}) and shown masked. A
+ * payment run takes due {@code shares.entity.Payout}s and, when marked paid, settles each through
+ * {@code shares.control.PayoutSettlement}: payments depends on shares, never the reverse.
+ *
  * <p>It does not own what a payment is <em>for</em>: shares, distributions and withdrawals tell this
  * component what to expect or what to pay, and act on the matches it proposes.
  */
