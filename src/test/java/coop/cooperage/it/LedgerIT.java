@@ -117,11 +117,19 @@ class LedgerIT {
                 "{\"kind\":\"WRITE_DOWN\",\"shares\":-5,\"amountPence\":-100,\"on\":\"2025-06-30\",\"reason\":\"x\"}");
         assertThat(badWriteDown.statusCode()).isEqualTo(400);
 
+        // the whole capital written down by 10% through the page: every holding loses a tenth of its value, shares stay
+        var wd = admin.submit("/s/lg-inv/ledger", "/s/lg-inv/ledger/write-downs", Map.of("percent", "10", "on-day", "30", "on-month", "6",
+                "on-year", "2025", "reason", "AGM 2025 resolution 5"));
+        assertThat(wd.statusCode()).as(wd.body()).isEqualTo(303);
+        assertThat(statement(admin, "lg-inv", ann).getJsonNumber("amountPence").longValue()).isEqualTo(67_50);
+        assertThat(statement(admin, "lg-inv", coop).getJsonNumber("amountPence").longValue()).isEqualTo(135_000_00);
+        assertThat(admin.postJson("/api/v1/societies/lg-inv/ledger/write-downs", "{\"percent\":0,\"reason\":\"x\"}").statusCode()).isEqualTo(400);
+
         var summary = Http.json(admin.get("/api/v1/societies/lg-inv/ledger"));
         assertThat(summary.getJsonNumber("capitalShares").longValue()).isEqualTo(150_100);
-        assertThat(summary.getJsonNumber("capitalPence").longValue()).isEqualTo(150_075_00);
+        assertThat(summary.getJsonNumber("capitalPence").longValue()).isEqualTo(135_067_50);
         assertThat(summary.getJsonNumber("heldShares").longValue()).isEqualTo(150_100);
-        assertThat(summary.getJsonNumber("heldPence").longValue()).isEqualTo(150_075_00);
+        assertThat(summary.getJsonNumber("heldPence").longValue()).isEqualTo(135_067_50);
         var earlier = Http.json(admin.get("/api/v1/societies/lg-inv/ledger?asAt=2025-01-01"));
         assertThat(earlier.getJsonNumber("capitalShares").longValue()).isEqualTo(100);
 

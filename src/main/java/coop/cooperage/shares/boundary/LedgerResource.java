@@ -59,6 +59,12 @@ public class LedgerResource {
     public record Settings(Boolean transfersAllowed) {
     }
 
+    public record WriteDown(java.math.BigDecimal percent, LocalDate on, String reason) {
+    }
+
+    public record WrittenDown(long totalPence) {
+    }
+
     @Inject
     Societies societies;
 
@@ -159,6 +165,19 @@ public class LedgerResource {
         adjustments.record(society, number, new Adjustments.Input(in.kind(), in.shares(), in.amountPence(),
                 in.on() == null ? register.today() : in.on(), in.reason()));
         return Response.status(201).entity(LedgerJson.Statement.of(statements.of(society, register.byNumber(society, number)))).build();
+    }
+
+    @POST
+    @Path("write-downs")
+    @Transactional
+    @Operation(summary = "Write the society's share capital down by a percentage: every holding loses that share of its value (secretary)")
+    public Response writeDown(WriteDown in) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        if (in == null) {
+            throw new InvalidInputException("percent", "Send the percentage, date and reason");
+        }
+        var total = adjustments.writeDownAll(society, in.percent(), in.on() == null ? register.today() : in.on(), in.reason());
+        return Response.status(201).entity(new WrittenDown(total.pence())).build();
     }
 
     @POST

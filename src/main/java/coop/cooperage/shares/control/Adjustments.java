@@ -30,6 +30,9 @@ public class Adjustments {
     @Inject
     Register register;
 
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
     @Inject
     ShareLedger ledger;
 
@@ -68,4 +71,45 @@ public class Adjustments {
         return entry;
     }
 
+
+    /**
+     * Writes the society's share capital down by a percentage: every holding worth anything loses
+     * that percentage of its value (rounded down to the penny), as one WRITE_DOWN entry each, in
+     * member id order, in one transaction. Returns the total written down.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Money writeDownAll(Society society, java.math.BigDecimal percent, LocalDate on, String reason) {
+        var errors = new FieldErrors();
+        errors.check(percent != null && percent.signum() > 0 && percent.compareTo(java.math.BigDecimal.valueOf(100)) <= 0
+                && percent.stripTrailingZeros().scale() <= 2, "percent", "Enter the percentage to write down, more than 0 and at most 100");
+        errors.check(on != null && !on.isAfter(register.today()), "on", "Enter the date of the write-down, not in the future");
+        errors.check(reason != null && !reason.isBlank() && reason.length() <= 100, "reason",
+                "Give the reason, like the resolution that approved it (up to 100 characters)");
+        errors.throwIfAny();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("SELECT member_id, amount_pence FROM share_holding WHERE society_id = ?1"
+                + " AND amount_pence > 0 ORDER BY member_id").setParameter(1, society.id()).getResultList();
+        long total = 0;
+        int holdings = 0;
+        for (Object[] row : rows) {
+            long memberId = ((Number) row[0]).longValue();
+            // the value is read again under the holding's lock: the row above may be stale
+            long value = ledger.lock(society.id(), memberId).amountPaid().pence();
+            long by = java.math.BigDecimal.valueOf(value).multiply(percent).divide(java.math.BigDecimal.valueOf(100), 0,
+                    java.math.RoundingMode.DOWN).longValueExact();
+            if (by > 0) {
+                ledger.append(society.id(), memberId, ShareEntryKind.WRITE_DOWN, 0, Money.ofPence(-by), on, reason.trim());
+                total += by;
+                holdings++;
+            }
+        }
+        var after = new LinkedHashMap<String, Object>();
+        after.put("percent", percent.stripTrailingZeros().toPlainString());
+        after.put("on", on.toString());
+        after.put("reason", reason.trim());
+        after.put("holdings", holdings);
+        after.put("totalPence", total);
+        audit.record(society.id(), "ledger.capital-written-down", "society", society.id(), null, after);
+        return Money.ofPence(total);
+    }
 }

@@ -117,6 +117,22 @@ public class LedgerPages {
         return Flash.redirect(request, "/s/" + society.slug() + "/ledger", shares + " shares transferred from member " + from + " to member " + to);
     }
 
+    @POST
+    @Path("write-downs")
+    public Response writeDown(MultivaluedMap<String, String> form) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        var in = new FormInput(form);
+        var percent = in.decimal("percent", "Enter the percentage to write down, like 10");
+        LocalDate on = in.date("on", "Enter the date of the write-down as a real date");
+        try {
+            in.errors().throwIfAny();
+            var total = tx.call(() -> adjustments.writeDownAll(society, percent, on, in.text("reason")));
+            return Flash.redirect(request, "/s/" + society.slug() + "/ledger", "Share capital written down by " + total);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(overviewPage(society, in.values(), e.byField())).build();
+        }
+    }
+
     @GET
     @Path("members/{number}")
     public Page member(@PathParam("number") long number) {
