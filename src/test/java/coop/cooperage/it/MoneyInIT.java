@@ -394,6 +394,47 @@ class MoneyInIT {
     }
 
     @Test
+    void concurrentImportsAndConfirmationsCountEverythingOnce() throws Exception {
+        var world = world();
+        var admin = societyWithApplications(world, "mi-race", "SH-Q1=10.00", "SH-Q2=20.00", "SH-Q3=30.00");
+        byte[] a = (STARLING_HEADER + "01/03/2026,Q One,SH-Q1,FASTER PAYMENT,10.00,10.00,INCOME\n"
+                + "02/03/2026,Q Two,SH-Q2,FASTER PAYMENT,20.00,30.00,INCOME\n").getBytes(StandardCharsets.UTF_8);
+        byte[] b = (STARLING_HEADER + "02/03/2026,Q Two,SH-Q2,FASTER PAYMENT,20.00,30.00,INCOME\n"
+                + "03/03/2026,Q Three,SH-Q3,FASTER PAYMENT,30.00,60.00,INCOME\n").getBytes(StandardCharsets.UTF_8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var uploads = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 6; i++) {
+                byte[] file = i % 2 == 0 ? a : b;
+                uploads.add(pool.submit(() -> upload(admin, "mi-race", file, "fileName=race.csv").statusCode()));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var f : uploads) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 201);
+            assertThat(statuses.stream().filter(st -> st == 201)).hasSize(2);
+            assertThat(count("bank_statement", "mi-race")).isEqualTo(2);
+            assertThat(count("statement_line", "mi-race")).isEqualTo(3);
+
+            var confirms = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                confirms.add(pool.submit(() -> admin.postJson("/api/v1/societies/mi-race/payments/confirmations",
+                        "{\"allExact\":true}").statusCode()));
+            }
+            for (var f : confirms) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("share_payment", "mi-race")).isEqualTo(3);
+        assertThat(paidPence(admin, "mi-race", "SH-Q2")).isEqualTo(2000);
+        assertThat(scalar("SELECT COUNT(*) FROM audit_event WHERE chain_id = (SELECT id FROM society WHERE slug = 'mi-race') "
+                + "AND action = 'statement.imported'")).isEqualTo(2);
+    }
+
+    @Test
     void anotherBanksCsvIsImportedThroughAColumnMapping() throws Exception {
         var world = world();
         var admin = societyWithApplications(world, "mi-csv", "SH-C1=75.00", "SH-C2=40.00");

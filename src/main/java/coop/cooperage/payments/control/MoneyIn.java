@@ -22,6 +22,7 @@ import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -44,7 +45,9 @@ import java.util.Set;
  * <p>Every change runs in the caller's transaction, audited, and under a per-society lock
  * ({@code statement_import_lock}), because each change alters what applications still owe and so
  * what is proposed for every open line: two treasurers confirming at once must not both see the
- * same application as unpaid. Nothing counts twice: a file already imported (same SHA-256) adds
+ * same application as unpaid. The reads that decide anything after taking the lock are locking
+ * reads (FOR UPDATE, LOCK IN SHARE MODE): under REPEATABLE READ a plain read would see the
+ * snapshot taken before the lock was granted, and miss what the previous holder committed. Nothing counts twice: a file already imported (same SHA-256) adds
  * no statement, a line already imported (same fingerprint) is not added again, a line already
  * confirmed is skipped, and a hand payment carrying a key already used returns the first payment.
  */
@@ -118,7 +121,7 @@ public class MoneyIn {
         lock(society.id());
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             List<?> earlier = em.createNativeQuery(
-                    "SELECT payment_id FROM share_payment_request WHERE society_id = ?1 AND idempotency_key = ?2")
+                    "SELECT payment_id FROM share_payment_request WHERE society_id = ?1 AND idempotency_key = ?2 LOCK IN SHARE MODE")
                     .setParameter(1, society.id()).setParameter(2, idempotencyKey).getResultList();
             if (!earlier.isEmpty()) {
                 return em.find(SharePayment.class, ((Number) earlier.get(0)).longValue());
@@ -169,10 +172,12 @@ public class MoneyIn {
         }
         String sha = StatementFiles.sha256(content);
         lock(society.id());
-        var earlier = em.createQuery("select s from BankStatement s where s.societyId = :s and s.fileSha256 = :h", BankStatement.class)
-                .setParameter("s", society.id()).setParameter("h", sha).getResultList();
+        List<?> earlier = em.createNativeQuery("SELECT id FROM bank_statement WHERE society_id = ?1 AND file_sha256 = ?2 LOCK IN SHARE MODE")
+                .setParameter(1, society.id()).setParameter(2, sha).getResultList();
         if (!earlier.isEmpty()) {
-            return new Imported(earlier.get(0), true);
+            // a locking read: a plain find would read the snapshot from before the lock, without it
+            return new Imported(em.find(BankStatement.class, ((Number) earlier.get(0)).longValue(), LockModeType.PESSIMISTIC_WRITE),
+                    true);
         }
         Set<String> known = knownFingerprints(society.id(), statement.lines());
         List<StatementLine> fresh = statement.linesNotIn(known);
@@ -209,8 +214,15 @@ public class MoneyIn {
         List<String> all = lines.stream().map(StatementLine::fingerprint).toList();
         for (int from = 0; from < all.size(); from += 500) {
             var chunk = all.subList(from, Math.min(all.size(), from + 500));
-            known.addAll(em.createQuery("select l.fingerprint from BankStatementLine l where l.societyId = :s and l.fingerprint in :f",
-                    String.class).setParameter("s", societyId).setParameter("f", chunk).getResultList());
+            var query = em.createNativeQuery("SELECT fingerprint FROM statement_line WHERE society_id = ?1 AND fingerprint IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") LOCK IN SHARE MODE");
+            query.setParameter(1, societyId);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 2, chunk.get(i));
+            }
+            for (Object f : query.getResultList()) {
+                known.add((String) f);
+            }
         }
         return known;
     }
@@ -232,14 +244,15 @@ public class MoneyIn {
         List<BankStatementLine> open = em.createQuery(
                 "select l from BankStatementLine l where l.societyId = :s and l.state in :states order by l.postedOn, l.id",
                 BankStatementLine.class).setParameter("s", societyId)
-                .setParameter("states", List.of(LineState.UNMATCHED, LineState.PROPOSED)).getResultList();
+                .setParameter("states", List.of(LineState.UNMATCHED, LineState.PROPOSED))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (open.isEmpty()) {
             return;
         }
         List<Proposals.Application> applications = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT a.id, a.reference, a.amount_pence - COALESCE(SUM(p.amount_pence), 0) "
                 + "FROM share_application a LEFT JOIN share_payment p ON p.application_id = a.id "
-                + "WHERE a.society_id = ?1 AND a.state = 'SUBMITTED' GROUP BY a.id, a.reference, a.amount_pence")
+                + "WHERE a.society_id = ?1 AND a.state = 'SUBMITTED' GROUP BY a.id, a.reference, a.amount_pence LOCK IN SHARE MODE")
                 .setParameter(1, societyId).getResultList()) {
             Object[] r = (Object[]) row;
             applications.add(new Proposals.Application(((Number) r[0]).longValue(), (String) r[1],
@@ -274,7 +287,7 @@ public class MoneyIn {
         int done = 0;
         int skipped = 0;
         for (var e : lineToApplication.entrySet()) {
-            BankStatementLine line = em.find(BankStatementLine.class, e.getKey());
+            BankStatementLine line = em.find(BankStatementLine.class, e.getKey(), LockModeType.PESSIMISTIC_WRITE);
             if (line == null || line.societyId() != society.id()) {
                 throw new NoSuchResourceException("No statement line " + e.getKey());
             }
@@ -302,7 +315,8 @@ public class MoneyIn {
         lock(society.id());
         var exact = em.createQuery("select l from BankStatementLine l where l.societyId = :s and l.state = :st and l.matchKind = :k "
                 + "order by l.postedOn, l.id", BankStatementLine.class).setParameter("s", society.id())
-                .setParameter("st", LineState.PROPOSED).setParameter("k", BankStatementLine.Kind.EXACT).getResultList();
+                .setParameter("st", LineState.PROPOSED).setParameter("k", BankStatementLine.Kind.EXACT)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         var chosen = new LinkedHashMap<Long, Long>();
         exact.forEach(l -> chosen.put(l.id(), l.applicationId()));
         return confirm(society, chosen);
@@ -315,7 +329,7 @@ public class MoneyIn {
             throw new InvalidInputException("reference", "Enter the reference of the application this money is for");
         }
         lock(society.id());
-        BankStatementLine line = line(society, lineId);
+        BankStatementLine line = lockedLine(society, lineId);
         if (!line.isOpen()) {
             throw new ConflictException("line", "This line is already " + line.state().label().toLowerCase());
         }
@@ -342,7 +356,7 @@ public class MoneyIn {
             throw new InvalidInputException("reason", "The reason must be 500 characters or fewer");
         }
         lock(society.id());
-        BankStatementLine line = line(society, lineId);
+        BankStatementLine line = lockedLine(society, lineId);
         if (!line.isOpen()) {
             throw new ConflictException("line", "This line is already " + line.state().label().toLowerCase());
         }
@@ -383,7 +397,7 @@ public class MoneyIn {
                 .setParameter(1, paymentId).setParameter(2, correction.id()).setParameter(3, society.id())
                 .setParameter(4, reason.strip()).executeUpdate();
         em.createQuery("select l from BankStatementLine l where l.paymentId = :p", BankStatementLine.class)
-                .setParameter("p", paymentId).getResultStream().findFirst().ifPresent(l -> l.reopen(actor(), now()));
+                .setParameter("p", paymentId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().ifPresent(l -> l.reopen(actor(), now()));
         ShareApplication application = em.find(ShareApplication.class, payment.applicationId());
         audit.record(society.id(), "payment.reversed", "share_payment", paymentId, snapshot(payment, application),
                 snapshot(correction, application));
@@ -396,8 +410,8 @@ public class MoneyIn {
         // the database itself refuses a second confirmation of the line. Only after that payment
         // has been reversed may the line pay for something else, and that payment points back to
         // the line through statement_line.payment_id instead.
-        boolean first = em.createQuery("select count(p) from SharePayment p where p.statementLineId = :l", Long.class)
-                .setParameter("l", line.id()).getSingleResult() == 0;
+        boolean first = em.createNativeQuery("SELECT id FROM share_payment WHERE statement_line_id = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, line.id()).getResultList().isEmpty();
         var payment = new SharePayment(society.id(), application.id(), line.amount(), line.postedOn(), SharePayment.Method.STATEMENT,
                 clip(line.description(), 200), clip(line.reference().isBlank() ? line.description() : line.reference(), 200),
                 first ? line.id() : null, actor(), now());
@@ -423,6 +437,14 @@ public class MoneyIn {
 
     public BankStatementLine line(Society society, long lineId) {
         BankStatementLine line = em.find(BankStatementLine.class, lineId);
+        if (line == null || line.societyId() != society.id()) {
+            throw new NoSuchResourceException("No statement line " + lineId);
+        }
+        return line;
+    }
+
+    private BankStatementLine lockedLine(Society society, long lineId) {
+        BankStatementLine line = em.find(BankStatementLine.class, lineId, LockModeType.PESSIMISTIC_WRITE);
         if (line == null || line.societyId() != society.id()) {
             throw new NoSuchResourceException("No statement line " + lineId);
         }
@@ -511,7 +533,7 @@ public class MoneyIn {
     // ---- plumbing ----------------------------------------------------------------------------
 
     private Long reversalOf(long paymentId) {
-        List<?> r = em.createNativeQuery("SELECT correction_id FROM share_payment_reversal WHERE payment_id = ?1")
+        List<?> r = em.createNativeQuery("SELECT correction_id FROM share_payment_reversal WHERE payment_id = ?1 LOCK IN SHARE MODE")
                 .setParameter(1, paymentId).getResultList();
         return r.isEmpty() ? null : ((Number) r.get(0)).longValue();
     }
