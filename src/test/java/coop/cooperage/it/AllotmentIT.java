@@ -457,7 +457,7 @@ class AllotmentIT {
 
         var bad = secretary.submit(page, page, Map.of("decidedOn", "not a date"));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("real date");
+        assertThat(bad.body()).contains("YYYY-MM-DD");
         var done = secretary.submit(page, page, Map.of("decidedOn", DECIDED_ON.toString()));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
         var after = secretary.get(page);

@@ -66,7 +66,8 @@ public class AllotmentPages {
     public Response approve(MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, Role.DIRECTOR, Role.SECRETARY);
         var in = new FormInput(form);
-        var decidedOn = in.date("decidedOn", "Enter the date of the board's decision as a real date, such as 2026-12-01");
+        // one date input (YYYY-MM-DD, what a browser's date picker posts); missing is refused by approve itself
+        var decidedOn = in.errors().isoDate("decidedOn", in.text("decidedOn"));
         try {
             in.errors().throwIfAny();
             var decision = tx.call(() -> allotments.approve(society, offer, decidedOn));
