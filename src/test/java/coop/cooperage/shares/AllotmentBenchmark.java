@@ -16,8 +16,8 @@ import java.util.Random;
  * (mvn -Pdemo in another terminal). Each run seeds a new closed offer in society "allotbench" straight into the
  * database (new applicants, applications, payments; a quarter from outside the area, a few overpaid, a few below the
  * minimum holding, oversubscribed so everyone is scaled back), then times the proposal (API and page) and one approval,
- * which admits 10,000 members, writes their ledger entries and certificates, queues their mail and owes the refunds
- * in one transaction.
+ * which admits 10,000 members (with their welcome mail and invitations), writes their ledger entries, certificates and
+ * audit events, queues their mail and owes the refunds, in one transaction.
  *
  * mvn -q test-compile exec:java -Dexec.mainClass=coop.cooperage.shares.AllotmentBenchmark -Dexec.classpathScope=test
  *
@@ -33,6 +33,7 @@ public final class AllotmentBenchmark {
 
     public static void main(String[] args) throws Exception {
         var base = URI.create(System.getProperty("base", "http://127.0.0.1:8080/"));
+        System.setProperty("coop.http.timeout", System.getProperty("coop.http.timeout", "1800"));
         String policy = System.getProperty("policy", "LARGEST_FIRST");
         var admin = new Http(base);
         admin.signIn("admin@cooperage.example", "cooperage-demo");
@@ -101,11 +102,11 @@ public final class AllotmentBenchmark {
             }
             long offerId;
             try (var s = c.createStatement()) {
-                // £100,000 at £1 a share: about a third of what is asked
+                // £7,000,000 at £1 a share: local applicants (three in four) in full, the others scaled back
                 s.executeUpdate("INSERT INTO share_offer (society_id, slug, title, description, opens_on, closes_on, min_target_pence,"
                         + " max_target_pence, min_per_applicant_pence, max_per_applicant_pence, share_price_pence, locality, scale_back,"
                         + " state, created_at) VALUES (" + society + ", '" + offer + "', 'Benchmark offer', 'Benchmark', '"
-                        + closed.minusDays(60) + "', '" + closed + "', 1000000, 10000000, 5000, 10000000, 100, 'LOCAL_PRIORITY', '"
+                        + closed.minusDays(60) + "', '" + closed + "', 1000000, 700000000, 5000, 10000000, 100, 'LOCAL_PRIORITY', '"
                         + policy + "', 'CLOSED', NOW(6))", Statement.RETURN_GENERATED_KEYS);
                 var k = s.getGeneratedKeys();
                 k.next();

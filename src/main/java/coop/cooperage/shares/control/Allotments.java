@@ -55,8 +55,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class Allotments {
 
-    /** How many applications are written before the persistence context is flushed and emptied. */
-    private static final int BATCH = 500;
+    /**
+     * How many applications are written before the persistence context is flushed and emptied: every flush (the outbox
+     * flushes each mail it queues) compares every managed entity, so a small context keeps 10,000 applications linear.
+     */
+    private static final int BATCH = 50;
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** One application in the proposal (or, once approved, in the allotment as made). */
@@ -256,8 +259,12 @@ public class Allotments {
         String certificatesLink = urls.link("/s/" + society.slug() + "/my-certificates");
         int admitted = 0;
         int done = 0;
+        Map<Long, ShareApplication> chunk = Map.of();
         for (Line line : proposal.lines()) {
-            ShareApplication application = em.find(ShareApplication.class, line.applicationId());
+            if (done % BATCH == 0) {
+                chunk = applications(proposal.lines().subList(done, Math.min(done + BATCH, proposal.lines().size())));
+            }
+            ShareApplication application = chunk.get(line.applicationId());
             long shares = line.sharesAllotted();
             application.allot(shares, line.paid().pence() > 0);
             Long number = line.memberNumber();
@@ -314,6 +321,15 @@ public class Allotments {
         summary.put("refundPence", totals.refunded().pence());
         audit.record(society.id(), "offer.allotted", "share_offer", offerId, Map.of("state", "CLOSED"), summary);
         return decision;
+    }
+
+    /** The applications of these lines in one query (rather than one each). */
+    private Map<Long, ShareApplication> applications(List<Line> lines) {
+        var ids = lines.stream().map(Line::applicationId).toList();
+        var found = new java.util.HashMap<Long, ShareApplication>();
+        em.createQuery("select a from ShareApplication a where a.id in :ids", ShareApplication.class).setParameter("ids", ids)
+                .getResultList().forEach(a -> found.put(a.id(), a));
+        return found;
     }
 
     private String approverRole(Society society) {
