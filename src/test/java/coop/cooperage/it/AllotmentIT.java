@@ -69,6 +69,7 @@ class AllotmentIT {
         final String slug;
         final long societyId;
         long offerId;
+        long minTargetPence = 10_000;
         int n;
 
         Fixture(String slug) throws SQLException {
@@ -80,7 +81,7 @@ class AllotmentIT {
             offerId = insert("INSERT INTO share_offer (society_id, slug, title, description, opens_on, closes_on, min_target_pence,"
                     + " max_target_pence, min_per_applicant_pence, max_per_applicant_pence, share_price_pence, locality, scale_back, state,"
                     + " created_at) VALUES (" + societyId + ", '" + offerSlug + "', 'Solar on the school roof', 'Panels', '"
-                    + CLOSED_ON.minusDays(30) + "', '" + CLOSED_ON + "', 10000, " + maxPence + ", 5000, 10000000, 100, '" + locality
+                    + CLOSED_ON.minusDays(30) + "', '" + CLOSED_ON + "', " + minTargetPence + ", " + maxPence + ", 5000, 10000000, 100, '" + locality
                     + "', '" + scaleBack + "', '" + state + "', NOW(6))");
             return offerId;
         }
@@ -347,12 +348,23 @@ class AllotmentIT {
         assertThat(admin.postJson("/api/v1/societies/al3/allotments/still-open", "{\"decidedOn\":\"" + DECIDED_ON + "\"}").statusCode())
                 .isEqualTo(409);
 
+        // an offer that raised less than its minimum target fails: it is not allotted
+        f.minTargetPence = 5_000_000;
+        f.offer("too-small", "CLOSED", 10_000_000, "ANYONE", "PRO_RATA");
+        f.application(f.applicant("Tim Toosmall", "BS1 8AA", null), 100, true, 10_000);
+        var small = Http.json(admin.get("/api/v1/societies/al3/allotments/too-small"));
+        assertThat(small.getBoolean("minimumTargetReached")).isFalse();
+        assertThat(small.getBoolean("approvable")).isFalse();
+        var refused = admin.postJson("/api/v1/societies/al3/allotments/too-small", "{\"decidedOn\":\"" + DECIDED_ON + "\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("below its minimum target");
+
         assertThat(f.count("share_entry", "")).isZero();
         assertThat(f.count("share_certificate", "")).isZero();
         assertThat(f.count("payout", "")).isZero();
         assertThat(f.count("allotment_decision", "")).isZero();
-        assertThat(f.count("share_offer", "state = 'CLOSED'")).isEqualTo(1);
-        assertThat(f.count("member", "state = 'APPLICANT'")).isEqualTo(6);
+        assertThat(f.count("share_offer", "state = 'CLOSED'")).isEqualTo(2);
+        assertThat(f.count("member", "state = 'APPLICANT'")).isEqualTo(7);
     }
 
     @Test

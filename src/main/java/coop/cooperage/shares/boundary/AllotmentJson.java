@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The allotment of an offer as JSON: every amount in pence. */
 public record AllotmentJson(String offer, String title, String state, String locality, String scaleBack, long sharePricePence,
-        long maximumShares, long minimumHolding, boolean oversubscribed, boolean approvable, Totals totals, Decision decision,
+        long maximumShares, long minimumHolding, boolean oversubscribed, boolean minimumTargetReached, boolean approvable, Totals totals, Decision decision,
         List<Line> applications) {
 
     public record Totals(int applications, long sharesRequested, long sharesAllotted, long paidPence, long allottedPence,
@@ -40,7 +40,7 @@ public record AllotmentJson(String offer, String title, String state, String loc
                 l.memberState().name(), l.district(), l.local(), l.sharesRequested(), l.paid().pence(), l.heldShares(), l.sharesAllotted(),
                 l.refund().pence(), l.outcome(), l.certificate())).toList();
         return new AllotmentJson(o.slug(), o.title(), o.state().name(), o.locality().name(), o.scaleBack().name(), o.sharePrice().pence(),
-                v.maximumShares(), v.minimumHolding(), v.oversubscribed(), v.approvable(),
+                v.maximumShares(), v.minimumHolding(), v.oversubscribed(), v.minimumTargetReached(), v.approvable(),
                 new Totals(v.lines().size(), v.sharesRequested(), v.sharesAllotted(), v.paid().pence(), v.allotted().pence(),
                         v.refunded().pence(), v.allottees(), v.refunds(), v.toAdmit()),
                 Decision.of(v.decision()), lines);

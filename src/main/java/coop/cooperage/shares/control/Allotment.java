@@ -61,6 +61,7 @@ public final class Allotment {
         IN_FULL("Allotted in full"),
         PART_PAID("Allotted what was paid for"),
         SCALED_BACK("Scaled back"),
+        CAPPED("Cut to the society's maximum holding"),
         NOT_PAID("Not paid: nothing allotted"),
         BELOW_MINIMUM("Paid for less than the minimum holding: nothing allotted, full refund"),
         NOT_LOCAL("Outside the area of benefit (local applicants only): full refund"),
@@ -95,6 +96,15 @@ public final class Allotment {
      */
     public static Result allot(List<Applicant> applications, long sharePricePence, long maximumTargetPence, Locality locality,
             ScaleBack scaleBack, long minimumHolding) {
+        return allot(applications, sharePricePence, maximumTargetPence, locality, scaleBack, minimumHolding, Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, and no member is taken above the society's maximum holding ({@code maximumHolding} shares, counting
+     * what they already hold): the excess is refunded.
+     */
+    public static Result allot(List<Applicant> applications, long sharePricePence, long maximumTargetPence, Locality locality,
+            ScaleBack scaleBack, long minimumHolding, long maximumHolding) {
         Objects.requireNonNull(applications, "applications");
         Objects.requireNonNull(locality, "locality");
         Objects.requireNonNull(scaleBack, "scaleBack");
@@ -115,7 +125,8 @@ public final class Allotment {
         long demand = 0;
         for (int i = 0; i < n; i++) {
             Applicant a = applications.get(i);
-            affordable[i] = Math.min(a.sharesRequested(), a.paidPence() / sharePricePence);
+            long room = Math.max(0, maximumHolding - a.heldShares());
+            affordable[i] = Math.min(Math.min(a.sharesRequested(), a.paidPence() / sharePricePence), room);
             floor[i] = Math.max(1, minimumHolding - a.heldShares());
             if (a.paidPence() == 0) {
                 outcome[i] = Outcome.NOT_PAID;
@@ -143,6 +154,7 @@ public final class Allotment {
             if (outcome[i] == null) {
                 outcome[i] = allotted[i] == 0 ? Outcome.CROWDED_OUT
                         : allotted[i] < affordable[i] ? Outcome.SCALED_BACK
+                        : affordable[i] < Math.min(a.sharesRequested(), a.paidPence() / sharePricePence) ? Outcome.CAPPED
                         : affordable[i] < a.sharesRequested() ? Outcome.PART_PAID : Outcome.IN_FULL;
             }
             long refund = a.paidPence() - allotted[i] * sharePricePence;

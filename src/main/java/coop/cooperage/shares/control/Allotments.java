@@ -74,7 +74,12 @@ public class Allotments {
             boolean oversubscribed, AllotmentDecision decision) {
 
         public boolean approvable() {
-            return offer.state() == OfferState.CLOSED;
+            return offer.state() == OfferState.CLOSED && minimumTargetReached();
+        }
+
+        /** Money is held until the minimum target is reached and returned if it is not: no allotment below it. */
+        public boolean minimumTargetReached() {
+            return allotted.pence() >= offer.minTarget().pence();
         }
     }
 
@@ -148,7 +153,7 @@ public class Allotments {
         }
         long minimum = society.rules().minimumHoldingShares();
         var result = Allotment.allot(applicants, offer.sharePrice().pence(), offer.maxTarget().pence(), offer.locality(),
-                offer.scaleBack(), minimum);
+                offer.scaleBack(), minimum, society.rules().maximumHoldingShares());
         var lines = new ArrayList<Line>(rows.size());
         int toAdmit = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -248,6 +253,10 @@ public class Allotments {
                     "The allotment is decided after the offer closed on " + DATE.format(offer.closesOn()));
         }
         View proposal = proposal(society, offer);
+        if (!proposal.minimumTargetReached()) {
+            throw new ConflictException("offer", "The offer raised " + proposal.allotted() + " in shares, below its minimum target of "
+                    + offer.minTarget() + ": it has failed and the money is to be returned, not allotted");
+        }
         long offerId = offer.id();
         String offerTitle = offer.title();
         long price = offer.sharePrice().pence();

@@ -42,7 +42,8 @@ class AllotmentPropertiesTest {
     void totalsNeverExceedTheTargetAndMoneyAddsUp(@ForAll("applications") List<Applicant> apps,
             @ForAll @LongRange(min = 1, max = 500) long price, @ForAll @LongRange(min = 0, max = 5_000_000) long maximum,
             @ForAll Locality locality, @ForAll ScaleBack policy, @ForAll @IntRange(min = 0, max = 100) int minimumHolding) {
-        var r = Allotment.allot(apps, price, maximum, locality, policy, minimumHolding);
+        long maximumHolding = minimumHolding + 500;
+        var r = Allotment.allot(apps, price, maximum, locality, policy, minimumHolding, maximumHolding);
         assertThat(r.sharesAllotted()).isLessThanOrEqualTo(r.maximumShares());
         assertThat(r.sharesAllotted() * price).isLessThanOrEqualTo(maximum);
         assertThat(r.allottedPence() + r.refundPence()).isEqualTo(r.paidPence());
@@ -54,7 +55,7 @@ class AllotmentPropertiesTest {
             assertThat(x.sharesAllotted()).isBetween(0L, Math.min(a.sharesRequested(), a.paidPence() / price));
             assertThat(x.refundPence()).isEqualTo(a.paidPence() - x.sharesAllotted() * price).isNotNegative();
             if (x.sharesAllotted() > 0) {
-                assertThat(x.sharesAllotted() + a.heldShares()).isGreaterThanOrEqualTo(minimumHolding);
+                assertThat(x.sharesAllotted() + a.heldShares()).isBetween((long) minimumHolding, maximumHolding);
             }
             if (locality == Locality.LOCAL_ONLY && !a.local()) {
                 assertThat(x.sharesAllotted()).isZero();

@@ -214,4 +214,19 @@ class AllotmentTest {
             assertThat(r.allocations()).allSatisfy(a -> assertThat(a.sharesAllotted() == 0 || a.sharesAllotted() >= 50).isTrue());
         }
     }
+
+    @Test
+    void nobodyIsTakenAboveTheMaximumHolding() {
+        // maximum 1,000 shares: a member holding 900 can have 100 more; the rest of their money goes back
+        var r = Allotment.allot(List.of(new Applicant(1, 500, 50_000, true, 900), new Applicant(2, 500, 50_000, true, 0)), 100,
+                1_000_000, Locality.ANYONE, ScaleBack.PRO_RATA, 50, 1000);
+        assertThat(shares(r)).containsExactly(100L, 500L);
+        assertThat(refunds(r)).containsExactly(40_000L, 0L);
+        assertThat(r.allocations().get(0).outcome()).isEqualTo(Outcome.CAPPED);
+        // already at the maximum: nothing, all refunded
+        var full = Allotment.allot(List.of(new Applicant(1, 10, 1_000, true, 1000)), 100, 1_000_000, Locality.ANYONE,
+                ScaleBack.PRO_RATA, 50, 1000);
+        assertThat(shares(full)).containsExactly(0L);
+        assertThat(refunds(full)).containsExactly(1_000L);
+    }
 }
