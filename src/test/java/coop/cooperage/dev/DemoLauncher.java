@@ -13,7 +13,9 @@ import java.util.List;
  */
 public final class DemoLauncher {
 
-    static final int DB_PORT = 3307;
+    /** -Dcoop.demo.db.port and -Dcoop.demo.port let a second checkout run its own demo beside another (benchmarks). */
+    static final int DB_PORT = Integer.getInteger("coop.demo.db.port", 3307);
+    static final int PORT = Integer.getInteger("coop.demo.port", 8080);
 
     private DemoLauncher() {
     }
@@ -35,7 +37,7 @@ public final class DemoLauncher {
                 "-Xmx768m",
                 "-jar", micro.getPath(),
                 "--deploy", war.getPath(), "--contextroot", "/",
-                "--nocluster", "--port", "8080",
+                "--nocluster", "--port", Integer.toString(PORT),
                 "--prebootcommandfile", root.resolve("target/test-classes/payara/loopback.asadmin").toString()));
         var builder = new ProcessBuilder(command).inheritIO();
         var env = builder.environment();
@@ -45,7 +47,7 @@ public final class DemoLauncher {
         env.putIfAbsent("COOP_DEMO", "true");
         env.putIfAbsent("COOP_ADMIN_EMAIL", "admin@cooperage.example");
         env.putIfAbsent("COOP_ADMIN_PASSWORD", "cooperage-demo");
-        env.putIfAbsent("COOP_BASE_URL", "http://localhost:8080");
+        env.putIfAbsent("COOP_BASE_URL", "http://localhost:" + PORT);
         // the demo's bank details are made up; a real deployment sets its own random key
         env.putIfAbsent("COOP_DATA_KEY", "ZGVtby1vbmx5LWtleS1mb3ItYmFuay1kZXRhaWwtMzI=");
         Process payara = builder.start();
@@ -58,7 +60,7 @@ public final class DemoLauncher {
             }
             db.stop();
         }));
-        System.out.println("Cooperage is starting at http://localhost:8080 (about 20 seconds). Press Ctrl-C to stop.");
+        System.out.println("Cooperage is starting at http://localhost:" + PORT + " (about 20 seconds). Press Ctrl-C to stop.");
         int exit = payara.waitFor();
         db.stop();
         System.exit(exit);

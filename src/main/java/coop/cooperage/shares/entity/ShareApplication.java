@@ -105,4 +105,19 @@ public class ShareApplication {
     public LocalDateTime submittedAt() { return submittedAt; }
     public LocalDateTime withdrawnAt() { return withdrawnAt; }
     public long version() { return version; }
+
+    /**
+     * The outcome of the allotment: some shares ({@code ALLOTTED}), or none, with the money returned ({@code REFUNDED})
+     * or, if nothing was paid, nothing to return ({@code REJECTED}).
+     */
+    public void allot(long shares, boolean paidAnything) {
+        if (state != ApplicationState.SUBMITTED) {
+            throw new IllegalStateException("Application " + reference + " is " + state.label().toLowerCase() + ", not awaiting allotment");
+        }
+        if (shares < 0 || shares > sharesRequested) {
+            throw new IllegalArgumentException("Cannot allot " + shares + " shares to an application for " + sharesRequested);
+        }
+        this.sharesAllotted = shares;
+        this.state = shares > 0 ? ApplicationState.ALLOTTED : paidAnything ? ApplicationState.REFUNDED : ApplicationState.REJECTED;
+    }
 }

@@ -145,4 +145,12 @@ public class ShareOffer {
     public OfferState state() { return state; }
     public LocalDateTime createdAt() { return createdAt; }
     public long version() { return version; }
+
+    /** The board approved the allotment of this closed offer (see shares.control.Allotments). */
+    public void allotted() {
+        if (state != OfferState.CLOSED) {
+            throw new IllegalStateException("Only a closed offer can be allotted; this one is " + state.label().toLowerCase());
+        }
+        this.state = OfferState.ALLOTTED;
+    }
 }

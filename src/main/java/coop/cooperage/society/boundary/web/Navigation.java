@@ -47,6 +47,8 @@ public class Navigation implements PageDecorator {
             add(items, path, "Payment runs", base + "/payment-runs", roles.contains(Role.TREASURER) || roles.contains(Role.AUDITOR));
             add(items, path, "My shares", base + "/my-shares", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "Share ledger", base + "/ledger", officer);
+            add(items, path, "My certificates", base + "/my-certificates", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
+            add(items, path, "Share reports", base + "/share-reports", officer);
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
             add(items, path, "People", base + "/people", officer);
