@@ -108,6 +108,15 @@ public class OffersResource {
     @Consumes("application/pdf")
     @Transactional
     @Operation(summary = "Upload the offer document (a PDF under 10 MB) to a draft offer (secretary)")
+    public OfferJson replaceDocument(@PathParam("offer") String offerSlug, byte[] pdf) {
+        return document(offerSlug, pdf);
+    }
+
+    @POST
+    @Path("{offer}/document")
+    @Consumes("application/pdf")
+    @Transactional
+    @Operation(summary = "The same as PUT, for clients that can only POST a file")
     public OfferJson document(@PathParam("offer") String offerSlug, byte[] pdf) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         ShareOffer offer = offers.attachDocument(society, offerSlug, offerSlug + ".pdf", pdf);

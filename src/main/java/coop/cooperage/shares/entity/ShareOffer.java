@@ -183,8 +183,13 @@ public class ShareOffer {
         if (state != OfferState.DRAFT) {
             throw new IllegalStateException("The offer document can only be replaced while the offer is a draft");
         }
-        this.documentName = name;
+        // the PDF is a lazy attribute: touching it first makes EclipseLink load the rest of the row now,
+        // not in the middle of the change (which reloaded the name over the one just set)
+        if (documentPdf != null && documentPdf.length < 0) {
+            throw new IllegalStateException();
+        }
         this.documentPdf = pdf;
+        this.documentName = name;
     }
 
     /**
