@@ -206,7 +206,7 @@ public class OffersResource {
         var request = new ShareApplications.Request(in.amountPence() == null ? null : Money.ofPence(in.amountPence()), in.paymentMethod(),
                 in.idempotencyKey(), Boolean.TRUE.equals(in.declarations()));
         Optional<Account> account = caller.account();
-        Optional<Member> member = in.investor() == null && account.isPresent() ? personalData.memberFor(society, account.get())
+        Optional<Member> member = in.investor() == null && account.isPresent() ? coop.cooperage.shares.boundary.web.OfferPages.memberOf(personalData, society, account.get())
                 : Optional.empty();
         if (in.investor() == null && member.isEmpty()) {
             throw new InvalidInputException("investor", account.isPresent()
@@ -261,7 +261,7 @@ public class OffersResource {
 
     private Member signedInMember(Society society) {
         Account account = caller.requireAccount();
-        return personalData.memberFor(society, account)
+        return coop.cooperage.shares.boundary.web.OfferPages.memberOf(personalData, society, account)
                 .orElseThrow(() -> new NoSuchResourceException("You have no membership or applications in this society"));
     }
 

@@ -58,8 +58,11 @@ public final class ApplicationRules {
         if (offer.state() == OfferState.OPEN && today.isBefore(offer.opensOn())) {
             throw new InvalidInputException("offer", "This offer opens for applications on " + DAY.format(offer.opensOn()));
         }
-        throw new InvalidInputException("offer", "This offer is not open for applications: it closed"
-                + (offer.state() == OfferState.DRAFT ? " (it has not been published)" : " on " + DAY.format(offer.closesOn())));
+        if (offer.state() == OfferState.DRAFT) {
+            throw new InvalidInputException("offer", "This offer is not open for applications: it has not been published");
+        }
+        throw new InvalidInputException("offer", "This offer is not open for applications"
+                + (offer.state() == OfferState.OPEN ? ": it closed on " + DAY.format(offer.closesOn()) : ": it is " + offer.state().label().toLowerCase()));
     }
 
     /** Every problem with who is applying, by field (kind, dateOfBirth, postcode). */

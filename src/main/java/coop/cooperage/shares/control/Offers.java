@@ -102,6 +102,11 @@ public class Offers {
         }
         String finalName = name;
         change(() -> offer.attachDocument(finalName, content), "document");
+        // written directly as well: the PDF is a lazily loaded attribute, and the row must hold both
+        // the name and the bytes whatever the persistence provider's change tracking made of them
+        em.flush();
+        em.createNativeQuery("UPDATE share_offer SET document_name = ?1, document_pdf = ?2 WHERE id = ?3")
+                .setParameter(1, finalName).setParameter(2, content).setParameter(3, offer.id()).executeUpdate();
         audit.record(society.id(), "offer.document-attached", "share_offer", offer.id(), null,
                 Map.of("documentName", finalName, "bytes", content.length));
         return offer;
@@ -279,12 +284,15 @@ public class Offers {
         return em.find(ShareOffer.class, id);
     }
 
-    /** The offer, locked for this transaction, so two secretaries' changes happen one after the other. */
+    /**
+     * The offer, locked for this transaction and read as last committed (a locking read: a plain
+     * one would give this transaction's older snapshot). Changes to an offer, and applications to
+     * it, happen one after the other, so nobody applies to an offer being cancelled.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public ShareOffer locked(Society society, String slug) {
         ShareOffer offer = bySlug(society, slug);
-        em.lock(offer, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(offer);
+        em.refresh(offer, LockModeType.PESSIMISTIC_WRITE);
         return offer;
     }
 

@@ -92,12 +92,13 @@ public class ShareApplications {
     public ShareApplication applyAsMember(Society society, String offerSlug, long memberId, Long accountId, String accountEmail,
             Request request) {
         requireKey(request);
+        // the member first (their applications one at a time, whatever the offer), then the offer
         lockMember(society, memberId);
+        ShareOffer offer = offers.locked(society, offerSlug);
         Optional<ShareApplication> earlier = byIdempotencyKeyLocked(society, request.idempotencyKey());
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        ShareOffer offer = offers.bySlug(society, offerSlug);
         Member member = em.find(Member.class, memberId);
         if (member.state() != MemberState.MEMBER && member.state() != MemberState.APPLICANT) {
             throw new ConflictException("offer", "Only members, and people applying to be members, can apply for shares");
@@ -113,11 +114,13 @@ public class ShareApplications {
     public ShareApplication applyAsNewInvestor(Society society, String offerSlug, MemberDetails details, Long accountId,
             Request request) {
         requireKey(request);
+        // a new investor has no member row to lock yet: the offer's lock makes two identical
+        // submissions one after the other, so the second finds the first by its key
+        ShareOffer offer = offers.locked(society, offerSlug);
         Optional<ShareApplication> earlier = byIdempotencyKeyLocked(society, request.idempotencyKey());
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        ShareOffer offer = offers.bySlug(society, offerSlug);
         ApplicationRules.requireOpen(offer, today());
         // every problem with the person and the amount at once, before anything is written
         var errors = details.validate(today(), society.rules().minimumAge());
@@ -197,9 +200,9 @@ public class ShareApplications {
         if (a.memberId() != memberId) {
             throw new NoSuchResourceException("No such application");
         }
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        ShareOffer offer = offers.byId(a.offerId());
+        // the offer, then the application, in the order cancelling takes them
+        ShareOffer offer = offers.locked(society, offers.byId(a.offerId()).slug());
+        em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
         if (offer.state() != OfferState.OPEN || today().isAfter(offer.closesOn())) {
             throw new ConflictException("reference", "The offer has closed: applications can no longer be withdrawn");
         }

@@ -185,10 +185,8 @@ public class ShareOffer {
         }
         // the PDF is a lazy attribute: touching it first makes EclipseLink load the rest of the row now,
         // not in the middle of the change (which reloaded the name over the one just set)
-        if (documentPdf != null && documentPdf.length < 0) {
-            throw new IllegalStateException();
-        }
-        this.documentPdf = pdf;
+        byte[] previous = documentPdf;
+        this.documentPdf = previous == pdf ? previous : pdf;
         this.documentName = name;
     }
 

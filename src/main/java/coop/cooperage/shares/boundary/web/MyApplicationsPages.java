@@ -91,7 +91,7 @@ public class MyApplicationsPages {
     }
 
     private Member member(Society society) {
-        return personalData.memberFor(society, caller.requireAccount())
+        return OfferPages.memberOf(personalData, society, caller.requireAccount())
                 .orElseThrow(() -> new NoSuchResourceException("You have no membership or applications in this society"));
     }
 

@@ -383,7 +383,7 @@ public class OfferPages {
         }
         ShareApplication a = applications.byReference(society, ref);
         return Page.of("shares/offers/apply-done").with("title", "Application sent").with("society", society).with("offer", offer)
-                .with("application", a).with("instructions", ShareApplications.instructions(society, offer, a).split("\n"));
+                .with("made", a).with("instructions", ShareApplications.instructions(society, offer, a).split("\n"));
     }
 
     private Page page(Society society, ShareOffer offer, String template, String title, Map<String, String> errors) {
@@ -413,7 +413,19 @@ public class OfferPages {
     }
 
     private Optional<Member> signedInMember(Society society) {
-        return caller.account().flatMap(a -> personalData.memberFor(society, a));
+        return caller.account().flatMap(a -> OfferPages.memberOf(personalData, society, a));
+    }
+
+    /**
+     * The account's member record. The first look links the account to the record; two first looks
+     * at once (a double click) race to link it, and the loser simply reads the link the winner made.
+     */
+    public static Optional<Member> memberOf(PersonalData personalData, Society society, Account account) {
+        try {
+            return personalData.memberFor(society, account);
+        } catch (RuntimeException raceToLink) {
+            return personalData.memberFor(society, account);
+        }
     }
 
     private boolean isOfficer(Society society) {
