@@ -16,6 +16,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @Singleton
 @DependsOn("DemoData")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OfferDemo {
 
     private static final Logger LOG = Logger.getLogger(OfferDemo.class.getName());
@@ -59,14 +62,26 @@ public class OfferDemo {
     @Inject
     Clock clock;
 
+    @Inject
+    coop.cooperage.platform.control.Transactions tx;
+
     @PersistenceContext
     EntityManager em;
 
+    /** In its own transaction: a demo without its offer is better than a demo that does not start. */
     @PostConstruct
-    void seed() {
+    void start() {
         if (!demo) {
             return;
         }
+        try {
+            tx.run(this::seed);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The demo share offer could not be seeded: " + e);
+        }
+    }
+
+    void seed() {
         Society riverside = societies.bySlug("riverside").orElse(null);
         if (riverside == null || !offers.all(riverside).isEmpty()) {
             return;

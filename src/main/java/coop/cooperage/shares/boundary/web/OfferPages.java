@@ -418,11 +418,13 @@ public class OfferPages {
 
     /**
      * The account's member record. The first look links the account to the record; two first looks
-     * at once (a double click) race to link it, and the loser simply reads the link the winner made.
+     * at once (a double click) race to link it, and the loser (refused, or finding the record neither
+     * linked nor unlinked between its two reads) simply looks again and reads the winner's link.
      */
     public static Optional<Member> memberOf(PersonalData personalData, Society society, Account account) {
         try {
-            return personalData.memberFor(society, account);
+            Optional<Member> found = personalData.memberFor(society, account);
+            return found.isPresent() ? found : personalData.memberFor(society, account);
         } catch (RuntimeException raceToLink) {
             return personalData.memberFor(society, account);
         }
