@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over 1 MiB (20 MiB for register imports, the one upload) with 413
+ * Refuses request bodies over 1 MiB (20 MiB for register imports and offer documents, the uploads) with 413
  * before they are read; a body that lies about its length is cut off at the limit too.
  */
 @Provider
@@ -26,7 +26,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
-        int limit = path.endsWith("/imports") || path.contains("/members/import") ? UPLOAD_LIMIT : LIMIT;
+        int limit = path.endsWith("/imports") || path.contains("/members/import") || path.endsWith("/document") ? UPLOAD_LIMIT : LIMIT;
         if (ctx.getLength() > limit) {
             ctx.abortWith(errors.of(ctx.getUriInfo(), 413, "Content Too Large",
                     "The request body is larger than " + (limit / 1024 / 1024) + " MiB"));

@@ -89,6 +89,36 @@ public class ShareApplication {
         this.submittedAt = submittedAt;
     }
 
+    /** The investor takes the application back before the offer closes. */
+    public void withdraw(LocalDateTime now) {
+        requireSubmitted("withdraw");
+        this.state = ApplicationState.WITHDRAWN;
+        this.withdrawnAt = now;
+    }
+
+    /** The offer was cancelled or failed and this application's money is being returned. */
+    public void refundBecauseOfferEnded() {
+        requireSubmitted("refund");
+        this.state = ApplicationState.REFUNDED;
+    }
+
+    /** The offer was cancelled or failed before anything was paid: nothing to return. */
+    public void rejectBecauseOfferEnded() {
+        requireSubmitted("reject");
+        this.state = ApplicationState.REJECTED;
+    }
+
+    /** Live: still counts toward the offer (money raised, the applicant's cap). */
+    public boolean isLive() {
+        return state == ApplicationState.SUBMITTED || state == ApplicationState.ALLOTTED;
+    }
+
+    private void requireSubmitted(String action) {
+        if (state != ApplicationState.SUBMITTED) {
+            throw new IllegalStateException("Cannot " + action + " an application that is " + state.label().toLowerCase());
+        }
+    }
+
     public Long id() { return id; }
     public long societyId() { return societyId; }
     public long offerId() { return offerId; }
