@@ -271,6 +271,13 @@ public class GeneralMeetings {
         return r;
     }
 
+    /** The resolution as committed, locked: for changes made under the meeting's lock. */
+    public Resolution lockedResolution(Society society, long meetingId, long resolutionId) {
+        Resolution r = resolution(society, meetingId, resolutionId);
+        em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
+        return r;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Resolution addResolution(Society society, long meetingId, ResolutionInput in) {
         Meeting m = locked(society, meetingId);
@@ -291,7 +298,7 @@ public class GeneralMeetings {
     @Transactional(Transactional.TxType.MANDATORY)
     public Resolution reviseResolution(Society society, long meetingId, long resolutionId, ResolutionInput in) {
         Meeting m = locked(society, meetingId);
-        Resolution r = resolution(society, meetingId, resolutionId);
+        Resolution r = lockedResolution(society, meetingId, resolutionId);
         validate(society, m, in);
         if (m.state() != MeetingState.DRAFT) {
             throw new ConflictException("text", "Notice of the meeting has been given: the resolution's wording is fixed"
@@ -307,7 +314,7 @@ public class GeneralMeetings {
     @Transactional(Transactional.TxType.MANDATORY)
     public Resolution withdraw(Society society, long meetingId, long resolutionId) {
         locked(society, meetingId);
-        Resolution r = resolution(society, meetingId, resolutionId);
+        Resolution r = lockedResolution(society, meetingId, resolutionId);
         var before = snapshot(r);
         guarded(r::withdraw);
         audit.record(society.id(), "resolution.withdrawn", "Resolution", r.id(), before, snapshot(r));

@@ -48,8 +48,9 @@ import java.util.Set;
  * <p>One member, one vote is held by the database: {@code resolution_vote} has one row per member
  * and resolution, and every vote is an upsert that keeps whichever submission has the greater
  * precedence (channel first, in the order of {@link Channel}; then the later time, so a member can
- * change an online vote until the poll closes). The row lock of that upsert is the only
- * serialisation, so any number of simultaneous votes by one member end as exactly one row.
+ * change an online vote until the poll closes). Any number of simultaneous votes by one member
+ * therefore end as exactly one row; votes at one meeting are taken under its row lock, so the
+ * close of the poll is a clean line and the upserts never deadlock.
  *
  * <p>Proxies are not stored as votes while the poll is open: when the result is declared, each
  * proxy of a member who did not vote themselves becomes a PROXY row, as directed or as the
@@ -92,11 +93,12 @@ public class MeetingVotes {
         if (channel == null || channel == Channel.PROXY) {
             throw new InvalidInputException("channel", "Choose the channel: IN_PERSON, POSTAL or ONLINE");
         }
-        Meeting m = meetings.byId(society, meetingId);
-        // a shared lock on the meeting: closing the poll (an exclusive lock) waits for votes in flight, and they for it
-        em.createNativeQuery("SELECT id FROM meeting WHERE id = ?1 LOCK IN SHARE MODE").setParameter(1, m.id()).getResultList();
-        em.refresh(m);
-        Resolution r = meetings.resolution(society, meetingId, resolutionId);
+        // Votes at one meeting are taken one at a time under its row lock: closing the poll waits for a vote in
+        // flight and a vote for the close, two first votes of one member cannot race to insert the same key (which
+        // deadlocks in InnoDB), and the locking read sees the meeting as committed, not as this transaction's snapshot.
+        // The audit chain serialises a society's writes anyway, so this costs no throughput.
+        Meeting m = meetings.locked(society, meetingId);
+        Resolution r = meetings.lockedResolution(society, meetingId, resolutionId);
         LocalDateTime checkedAt = meetings.now();
         if (!m.pollOpenAt(checkedAt)) {
             throw new InvalidInputException("choice", m.pollClosedAt(checkedAt)
@@ -117,11 +119,7 @@ public class MeetingVotes {
         if (why != null) {
             throw new InvalidInputException("member", why);
         }
-        // one member's votes are taken one at a time (a lock on their register row): two first votes racing to
-        // insert the same (resolution, member) key would otherwise deadlock on InnoDB's duplicate-key locks
-        em.createNativeQuery("SELECT id FROM member WHERE id = ?1 FOR UPDATE").setParameter(1, memberId).getResultList();
-        // stamped once the member's lock is held, so "the last one counts" follows the order votes are taken in;
-        // the shared lock on the meeting keeps the poll open meanwhile
+        // stamped under the lock, so "the last one counts" follows the order votes are taken in
         LocalDateTime now = meetings.now();
         if (!m.pollOpenAt(now)) {
             throw new InvalidInputException("choice", "The poll closed at " + m.pollClosesAt() + "; no more votes can be taken");
@@ -138,8 +136,9 @@ public class MeetingVotes {
                 + " precedence = GREATEST(precedence, VALUES(precedence))")
                 .setParameter(1, r.id()).setParameter(2, memberId).setParameter(3, channel.name()).setParameter(4, choice.name())
                 .setParameter(5, now).setParameter(6, precedence).setParameter(7, recordedBy).executeUpdate();
+        // a locking read: a plain one would read this transaction's snapshot, taken before another vote inserted the row
         Object[] row = (Object[]) em.createNativeQuery("SELECT channel, choice, precedence FROM resolution_vote"
-                + " WHERE resolution_id = ?1 AND member_id = ?2").setParameter(1, r.id()).setParameter(2, memberId).getSingleResult();
+                + " WHERE resolution_id = ?1 AND member_id = ?2 FOR UPDATE").setParameter(1, r.id()).setParameter(2, memberId).getSingleResult();
         if (((Number) row[2]).longValue() != precedence) {
             // a stronger vote stands; refuse this one (the transaction rolls back, though the upsert changed nothing)
             throw new ConflictException("choice", "A " + channelWords(Channel.valueOf((String) row[0]))
@@ -201,13 +200,22 @@ public class MeetingVotes {
     }
 
     public List<Appointment> proxies(Meeting m) {
+        return proxies(m, "");
+    }
+
+    /** The standing proxies as committed (a locking read), for decisions taken under the meeting's lock. */
+    List<Appointment> proxiesLocked(Meeting m) {
+        return proxies(m, " LOCK IN SHARE MODE");
+    }
+
+    private List<Appointment> proxies(Meeting m, String lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, member_id, holder_member_id, lodged_at FROM proxy_appointment"
-                + " WHERE meeting_id = ?1 AND revoked_at IS NULL ORDER BY lodged_at, id").setParameter(1, m.id()).getResultList();
+                + " WHERE meeting_id = ?1 AND revoked_at IS NULL ORDER BY lodged_at, id" + lock).setParameter(1, m.id()).getResultList();
         var directions = new HashMap<Long, Map<Long, VoteChoice>>();
         @SuppressWarnings("unchecked")
         List<Object[]> dirs = em.createNativeQuery("SELECT d.appointment_id, d.resolution_id, d.choice FROM proxy_direction d"
-                + " JOIN proxy_appointment p ON p.id = d.appointment_id WHERE p.meeting_id = ?1 AND p.revoked_at IS NULL")
+                + " JOIN proxy_appointment p ON p.id = d.appointment_id WHERE p.meeting_id = ?1 AND p.revoked_at IS NULL" + lock)
                 .setParameter(1, m.id()).getResultList();
         dirs.forEach(d -> directions.computeIfAbsent(((Number) d[0]).longValue(), k -> new HashMap<>())
                 .put(((Number) d[1]).longValue(), VoteChoice.valueOf((String) d[2])));
@@ -267,7 +275,7 @@ public class MeetingVotes {
                 throw new InvalidInputException("directions", "Resolution " + rid + " is not on this meeting's agenda");
             }
         }
-        var standing = proxies(m);
+        var standing = proxiesLocked(m);
         ProxyBook book = book(society, m, standing);
         ProxyHolder holder = holderMemberId == null ? ProxyHolder.chair() : ProxyHolder.member(holderMemberId);
         LocalDateTime now = meetings.now();
@@ -297,7 +305,7 @@ public class MeetingVotes {
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoke(Society society, long meetingId, long memberId) {
         Meeting m = meetings.locked(society, meetingId);
-        var standing = proxies(m);
+        var standing = proxiesLocked(m);
         ProxyBook book = book(society, m, standing);
         LocalDateTime now = meetings.now();
         try {
@@ -317,12 +325,12 @@ public class MeetingVotes {
             throw new InvalidInputException("choice", "Choose FOR, AGAINST or ABSTAIN");
         }
         Meeting m = meetings.locked(society, meetingId);
-        Resolution r = meetings.resolution(society, meetingId, resolutionId);
+        Resolution r = meetings.lockedResolution(society, meetingId, resolutionId);
         if (!r.acceptsVotes() || m.pollClosedAt(meetings.now())) {
             throw new InvalidInputException("choice", "The poll on resolution " + r.position() + " has closed");
         }
         long key = holderMemberId == null ? 0 : holderMemberId;
-        if (holderMemberId != null && proxies(m).stream().noneMatch(a -> holderMemberId.equals(a.holderMemberId()))) {
+        if (holderMemberId != null && proxiesLocked(m).stream().noneMatch(a -> holderMemberId.equals(a.holderMemberId()))) {
             throw new InvalidInputException("holder", "This member holds no proxies for the meeting");
         }
         em.createNativeQuery("INSERT INTO proxy_discretion (resolution_id, holder_key, choice) VALUES (?1, ?2, ?3)"
@@ -334,7 +342,8 @@ public class MeetingVotes {
 
     private Map<ProxyHolder, Map<String, VoteChoice>> discretions(Resolution r) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT holder_key, choice FROM proxy_discretion WHERE resolution_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT holder_key, choice FROM proxy_discretion WHERE resolution_id = ?1"
+                + " LOCK IN SHARE MODE")
                 .setParameter(1, r.id()).getResultList();
         var map = new HashMap<ProxyHolder, Map<String, VoteChoice>>();
         rows.forEach(x -> {
@@ -370,8 +379,10 @@ public class MeetingVotes {
         int inserted = em.createNativeQuery("INSERT IGNORE INTO attendance (meeting_id, member_id, mode, checked_in_at, checked_in_by)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, m.id()).setParameter(2, memberId).setParameter(3, mode.name())
                 .setParameter(4, meetings.now()).setParameter(5, byAccount).executeUpdate();
-        Attendance a = em.createQuery("select a from Attendance a where a.meetingId = :m and a.memberId = :p", Attendance.class)
-                .setParameter("m", m.id()).setParameter("p", memberId).getSingleResult();
+        // a locking read: the row may have been inserted by another check-in after this transaction's snapshot
+        long rowId = ((Number) em.createNativeQuery("SELECT id FROM attendance WHERE meeting_id = ?1 AND member_id = ?2 FOR UPDATE")
+                .setParameter(1, m.id()).setParameter(2, memberId).getSingleResult()).longValue();
+        Attendance a = em.find(Attendance.class, rowId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (inserted == 1) {
             audit.record(society.id(), "meeting.checked-in", "Meeting", m.id(), null, Map.of("member", memberId, "mode", mode));
         }
@@ -405,7 +416,7 @@ public class MeetingVotes {
     @Transactional(Transactional.TxType.MANDATORY)
     public Resolution showOfHands(Society society, long meetingId, long resolutionId, Tally hands) {
         Meeting m = meetings.locked(society, meetingId);
-        Resolution r = meetings.resolution(society, meetingId, resolutionId);
+        Resolution r = meetings.lockedResolution(society, meetingId, resolutionId);
         if (r.kind() != ResolutionKind.ORDINARY) {
             throw new ConflictException("kind", "Only an ordinary resolution is decided on a show of hands; a "
                     + r.kind().threshold().toLowerCase() + " needs a poll");
@@ -427,7 +438,7 @@ public class MeetingVotes {
     @Transactional(Transactional.TxType.MANDATORY)
     public Resolution demandPoll(Society society, long meetingId, long resolutionId) {
         Meeting m = meetings.locked(society, meetingId);
-        Resolution r = meetings.resolution(society, meetingId, resolutionId);
+        Resolution r = meetings.lockedResolution(society, meetingId, resolutionId);
         if (m.pollClosedAt(meetings.now())) {
             throw new ConflictException("state", "The poll has closed; a poll can no longer be demanded");
         }
@@ -445,7 +456,7 @@ public class MeetingVotes {
     @Transactional(Transactional.TxType.MANDATORY)
     public ResolutionResult declare(Society society, long meetingId, long resolutionId) {
         Meeting m = meetings.locked(society, meetingId);
-        Resolution r = meetings.resolution(society, meetingId, resolutionId);
+        Resolution r = meetings.lockedResolution(society, meetingId, resolutionId);
         if (r.secret()) {
             throw new ConflictException("state", "A secret ballot is counted from its ballot box, not declared here");
         }
@@ -464,7 +475,7 @@ public class MeetingVotes {
         Poll poll = new Poll(m.pollClosesAt().atZone(Clocks.UK).toInstant().plusNanos(1), roll);
         @SuppressWarnings("unchecked")
         List<Object[]> own = em.createNativeQuery("SELECT member_id, channel, choice, cast_at FROM resolution_vote"
-                + " WHERE resolution_id = ?1 AND channel <> 'PROXY'").setParameter(1, r.id()).getResultList();
+                + " WHERE resolution_id = ?1 AND channel <> 'PROXY' LOCK IN SHARE MODE").setParameter(1, r.id()).getResultList();
         for (Object[] x : own) {
             long member = ((Number) x[0]).longValue();
             if (roll.contains(member)) {
@@ -476,7 +487,7 @@ public class MeetingVotes {
         }
         List<CountedVote> counted;
         try {
-            counted = Count.count(List.of(item), poll, society.rules().proxiesAllowed() ? book(society, m, proxies(m))
+            counted = Count.count(List.of(item), poll, society.rules().proxiesAllowed() ? book(society, m, proxiesLocked(m))
                     : new ProxyBook(society.rules(), m.startsAt().atZone(Clocks.UK)), discretions(r));
         } catch (VoteRefusedException e) {
             throw new ConflictException("state", e.getMessage());
