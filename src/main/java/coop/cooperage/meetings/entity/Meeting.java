@@ -84,6 +84,23 @@ public class Meeting {
         this.createdAt = createdAt;
     }
 
+    public Long id() { return id; }
+    public long societyId() { return societyId; }
+    public MeetingKind kind() { return kind; }
+    public String title() { return title; }
+    public LocalDateTime startsAt() { return startsAt; }
+    public LocalDateTime endsAt() { return endsAt; }
+    public String place() { return place; }
+    public String onlineLink() { return onlineLink; }
+    public String agenda() { return agenda; }
+    public LocalDate recordDate() { return recordDate; }
+    public LocalDate noticeSentOn() { return noticeSentOn; }
+    public LocalDateTime pollClosesAt() { return pollClosesAt; }
+    public MeetingState state() { return state; }
+    public Long confirmsMeetingId() { return confirmsMeetingId; }
+    public LocalDateTime createdAt() { return createdAt; }
+    public long version() { return version; }
+
     // ---- state changes owned by the general-meetings work (issue 5) ----
 
     /** Changes the details while the meeting is still a draft: once notice has gone out, what it said is fixed. */
@@ -159,21 +176,4 @@ public class Meeting {
         }
         throw new IllegalStateException("Cannot " + action + " a meeting that is " + state.name().toLowerCase());
     }
-
-    public Long id() { return id; }
-    public long societyId() { return societyId; }
-    public MeetingKind kind() { return kind; }
-    public String title() { return title; }
-    public LocalDateTime startsAt() { return startsAt; }
-    public LocalDateTime endsAt() { return endsAt; }
-    public String place() { return place; }
-    public String onlineLink() { return onlineLink; }
-    public String agenda() { return agenda; }
-    public LocalDate recordDate() { return recordDate; }
-    public LocalDate noticeSentOn() { return noticeSentOn; }
-    public LocalDateTime pollClosesAt() { return pollClosesAt; }
-    public MeetingState state() { return state; }
-    public Long confirmsMeetingId() { return confirmsMeetingId; }
-    public LocalDateTime createdAt() { return createdAt; }
-    public long version() { return version; }
 }

@@ -78,6 +78,25 @@ public class Resolution {
         this.state = ResolutionState.PROPOSED;
     }
 
+    public Long id() { return id; }
+    public long societyId() { return societyId; }
+    public long meetingId() { return meetingId; }
+    public int position() { return position; }
+    public String title() { return title; }
+    public String text() { return text; }
+    public String proposer() { return proposer; }
+    public ResolutionKind kind() { return kind; }
+    public boolean secret() { return secret; }
+    public ResolutionState state() { return state; }
+    public Long votesFor() { return votesFor; }
+    public Long votesAgainst() { return votesAgainst; }
+    public Long abstentions() { return abstentions; }
+    public Long eligible() { return eligible; }
+    public DecidedBy decidedBy() { return decidedBy; }
+    public LocalDateTime declaredAt() { return declaredAt; }
+    public Long confirmsResolutionId() { return confirmsResolutionId; }
+    public long version() { return version; }
+
     // ---- state changes owned by the general-meetings work (issue 5) ----
 
     /** Corrects the wording or kind while the resolution is only proposed; nobody can have voted on a poll yet. */
@@ -160,23 +179,4 @@ public class Resolution {
         }
         throw new IllegalStateException("Cannot " + action + " a resolution that is " + state.name().toLowerCase());
     }
-
-    public Long id() { return id; }
-    public long societyId() { return societyId; }
-    public long meetingId() { return meetingId; }
-    public int position() { return position; }
-    public String title() { return title; }
-    public String text() { return text; }
-    public String proposer() { return proposer; }
-    public ResolutionKind kind() { return kind; }
-    public boolean secret() { return secret; }
-    public ResolutionState state() { return state; }
-    public Long votesFor() { return votesFor; }
-    public Long votesAgainst() { return votesAgainst; }
-    public Long abstentions() { return abstentions; }
-    public Long eligible() { return eligible; }
-    public DecidedBy decidedBy() { return decidedBy; }
-    public LocalDateTime declaredAt() { return declaredAt; }
-    public Long confirmsResolutionId() { return confirmsResolutionId; }
-    public long version() { return version; }
 }
