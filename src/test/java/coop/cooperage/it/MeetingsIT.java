@@ -532,6 +532,51 @@ class MeetingsIT {
     }
 
     @Test
+    void aSecretResolutionGoesIntoTheBallotBoxWithAReceiptAndAChangeCode() {
+        var s = new Society("mtg-secret", EASY_QUORUM);
+        long[] eveNo = new long[1];
+        Http eve = s.memberAccount(eveNo, "eve@mtg-secret.example");
+        var n = s.members(3);
+        long meeting = s.meetingToday(TODAY);
+        var created = s.admin.postJson(s.base + "/" + meeting + "/resolutions", """
+                {"title":"Remove a director","text":"That the director be removed.","proposer":"Ten members","kind":"ORDINARY",
+                 "secret":true}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long r = Http.json(created).getJsonNumber("id").longValue();
+        String vote = s.base + "/" + meeting + "/resolutions/" + r + "/my-vote";
+        var first = eve.putJson(vote, "{\"choice\":\"FOR\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String receipt = Http.json(first).getString("receipt");
+        String changeCode = Http.json(first).getString("changeCode");
+        assertThat(receipt).isNotBlank();
+        assertThat(Http.json(first).isNull("myChoice")).isTrue();
+        var again = eve.putJson(vote, "{\"choice\":\"AGAINST\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("change code");
+        var changed = eve.putJson(vote, "{\"choice\":\"AGAINST\",\"changeCode\":\"" + changeCode + "\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        String newReceipt = Http.json(changed).getString("receipt");
+        // a postal vote for a member who voted online is refused: the first vote stands on a secret ballot
+        assertThat(s.vote(meeting, r, eveNo[0], "POSTAL", "FOR").statusCode()).isEqualTo(409);
+        assertThat(s.vote(meeting, r, n.get(0), "POSTAL", "AGAINST").statusCode()).isEqualTo(201);
+        assertThat(s.vote(meeting, r, n.get(1), "POSTAL", "FOR").statusCode()).isEqualTo(201);
+        // the officers see who voted and how they sent it, never what
+        var voters = s.votes(meeting, r);
+        assertThat(voters).hasSize(3).allSatisfy(v -> assertThat(v.isNull("choice")).isTrue());
+        var hands = s.admin.postJson(s.base + "/" + meeting + "/resolutions/" + r + "/show-of-hands", "{\"votesFor\":1,\"against\":0}");
+        assertThat(hands.statusCode()).isEqualTo(409);
+        assertThat(s.open(meeting).statusCode()).isEqualTo(200);
+        s.checkIn(meeting, n.get(0));
+        s.closePoll(meeting);
+        var declared = s.declare(meeting, r);
+        assertThat(declared.getString("state")).isEqualTo("LOST");
+        assertThat(declared.getString("declaration")).startsWith("Failed: 1 for, 2 against, 0 abstentions");
+        var receipts = Http.json(eve.get(s.base + "/" + meeting + "/ballot")).getJsonArray("items").getJsonObject(0)
+                .getJsonArray("receipts").stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList();
+        assertThat(receipts).hasSize(3).contains(newReceipt).doesNotContain(receipt);
+    }
+
+    @Test
     void theSecretaryRunsAMeetingFromThePagesAndAMemberVotesInThePortal() {
         var s = new Society("mtg-pages", EASY_QUORUM);
         long[] danNo = new long[1];

@@ -88,7 +88,8 @@ public final class MeetingJson {
     public record VoteJson(Long memberNumber, String name, String channel, String choice) {
     }
 
-    public record MyVote(String choice) {
+    /** changeCode: on a secret ballot, the code shown when the member voted online, to change that vote. */
+    public record MyVote(String choice, String changeCode) {
     }
 
     public record ProxyInput(Long memberNumber, Long holderMemberNumber, java.util.Map<Long, String> directions) {
@@ -109,6 +110,12 @@ public final class MeetingJson {
             List<BallotItem> items, ProxyJson proxy, boolean checkedIn, LocalDateTime proxyDeadline) {
     }
 
-    public record BallotItem(ResolutionJson resolution, String myChoice, String myChannel) {
+    /**
+     * myChoice is null on a secret ballot (nothing links a member to their ballot); receipt and
+     * changeCode appear once, in the answer to a secret online vote; receipts lists every counted
+     * ballot's receipt once a secret result is declared.
+     */
+    public record BallotItem(ResolutionJson resolution, String myChoice, String myChannel, String receipt, String changeCode,
+            List<String> receipts) {
     }
 }

@@ -276,7 +276,8 @@ public class MeetingsResource {
         }
         var v = votes.cast(society, id, rid, memberId, channel, choice(VoteChoice.class, in.choice(), "choice"),
                 caller.requireAccount().email());
-        return Response.status(201).entity(new VoteJson(in.memberNumber(), null, v.channel().name(), v.choice().name())).build();
+        return Response.status(201).entity(new VoteJson(in.memberNumber(), null, v.channel().name(),
+                v.choice() == null ? null : v.choice().name())).build();
     }
 
     @GET
@@ -285,6 +286,15 @@ public class MeetingsResource {
     public List<VoteJson> votes(@PathParam("id") long id, @PathParam("resolution") long rid) {
         Society society = societies.forCaller(slug, Societies.OFFICERS);
         var r = meetings.resolution(society, id, rid);
+        if (r.secret()) {
+            // who voted and how they voted in, never what
+            var voters = votes.voters(r);
+            var names = meetings.memberNames(society, voters.keySet());
+            return voters.entrySet().stream().map(e -> {
+                Object[] n = names.get(e.getKey());
+                return new VoteJson(n == null ? null : (Long) n[0], n == null ? null : (String) n[1], e.getValue().name(), null);
+            }).toList();
+        }
         var counted = votes.votes(r);
         var names = meetings.memberNames(society, counted.keySet());
         return counted.values().stream().map(v -> {
@@ -417,11 +427,14 @@ public class MeetingsResource {
         Society society = societies.forCaller(slug, Role.values());
         Member me = me(society);
         visibleMeeting(society, id);
-        votes.cast(society, id, rid, me.id(), Channel.ONLINE, choice(VoteChoice.class, in == null ? null : in.choice(), "choice"),
-                caller.requireAccount().email());
+        var cast = votes.cast(society, id, rid, me.id(), Channel.ONLINE, choice(VoteChoice.class, in == null ? null : in.choice(),
+                "choice"), caller.requireAccount().email(), in == null ? null : in.changeCode());
         var r = meetings.resolution(society, id, rid);
+        if (r.secret()) {
+            return new BallotItem(ResolutionJson.of(r, null), null, Channel.ONLINE.name(), cast.receipt(), cast.changeCode(), List.of());
+        }
         var v = votes.voteOf(r, me.id()).orElseThrow();
-        return new BallotItem(ResolutionJson.of(r, null), v.choice().name(), v.channel().name());
+        return new BallotItem(ResolutionJson.of(r, null), v.choice().name(), v.channel().name(), null, null, List.of());
     }
 
     @PUT
@@ -491,9 +504,13 @@ public class MeetingsResource {
     Ballot ballot(Society society, Meeting m, Member me) {
         String why = meetings.ineligibility(m, me.id());
         var items = meetings.resolutions(m).stream().map(r -> {
+            if (r.secret()) {
+                return new BallotItem(ResolutionJson.of(r, votes.resultOf(society, r)), null,
+                        votes.secretVoteOf(r, me.id()).map(Enum::name).orElse(null), null, null, votes.receipts(r));
+            }
             var mine = votes.voteOf(r, me.id());
             return new BallotItem(ResolutionJson.of(r, votes.resultOf(society, r)), mine.map(v -> v.choice().name()).orElse(null),
-                    mine.map(v -> v.channel().name()).orElse(null));
+                    mine.map(v -> v.channel().name()).orElse(null), null, null, List.of());
         }).toList();
         var proxy = votes.proxyOf(m, me.id()).map(a -> proxyJson(a, meetings.memberNames(society,
                 a.holderMemberId() == null ? List.of(a.memberId()) : List.of(a.memberId(), a.holderMemberId())))).orElse(null);

@@ -71,7 +71,12 @@ public class MeetingVotes {
     @Inject
     AuditTrail audit;
 
-    public record CastVote(long memberId, long resolutionId, Channel channel, VoteChoice choice, LocalDateTime castAt) {
+    @Inject
+    BallotBox ballotBox;
+
+    /** A vote taken; for a secret ballot, with the receipt and change code shown to the voter once (otherwise null). */
+    public record CastVote(long memberId, long resolutionId, Channel channel, VoteChoice choice, LocalDateTime castAt,
+            String receipt, String changeCode) {
     }
 
     static long precedence(Channel channel, LocalDateTime at) {
@@ -87,6 +92,16 @@ public class MeetingVotes {
     @Transactional(Transactional.TxType.MANDATORY)
     public CastVote cast(Society society, long meetingId, long resolutionId, long memberId, Channel channel, VoteChoice choice,
             String recordedBy) {
+        return cast(society, meetingId, resolutionId, memberId, channel, choice, recordedBy, null);
+    }
+
+    /**
+     * As above; on a secret ballot the vote goes into the {@link BallotBox} instead, where the
+     * first vote by any channel stands and an online vote is changed only with its change code.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CastVote cast(Society society, long meetingId, long resolutionId, long memberId, Channel channel, VoteChoice choice,
+            String recordedBy, String changeCode) {
         if (choice == null) {
             throw new InvalidInputException("choice", "Choose FOR, AGAINST or ABSTAIN");
         }
@@ -109,15 +124,15 @@ public class MeetingVotes {
             throw new InvalidInputException("choice", "Resolution " + r.position() + " is " + r.state().name().toLowerCase()
                     + "; it takes no more votes");
         }
-        if (r.secret()) {
-            throw new InvalidInputException("choice", "Resolution " + r.position() + " is decided by secret ballot, not by an open vote");
-        }
         if (channel == Channel.IN_PERSON && m.state() != MeetingState.OPEN) {
             throw new InvalidInputException("channel", "Votes in person are taken at the meeting, once it is open");
         }
         String why = meetings.ineligibility(m, memberId);
         if (why != null) {
             throw new InvalidInputException("member", why);
+        }
+        if (r.secret()) {
+            return castSecret(society, r, memberId, channel, choice, changeCode);
         }
         // stamped under the lock, so "the last one counts" follows the order votes are taken in
         LocalDateTime now = meetings.now();
@@ -144,7 +159,7 @@ public class MeetingVotes {
             throw new ConflictException("choice", "A " + channelWords(Channel.valueOf((String) row[0]))
                     + " vote already counts for this member on resolution " + r.position() + " and takes precedence");
         }
-        var vote = new CastVote(memberId, r.id(), channel, choice, now);
+        var vote = new CastVote(memberId, r.id(), channel, choice, now, null, null);
         var after = new LinkedHashMap<String, Object>();
         after.put("resolution", r.id());
         after.put("member", memberId);
@@ -152,6 +167,19 @@ public class MeetingVotes {
         after.put("choice", choice);
         audit.record(society.id(), "vote.cast", "Resolution", r.id(), null, after);
         return vote;
+    }
+
+    private CastVote castSecret(Society society, Resolution r, long memberId, Channel channel, VoteChoice choice, String changeCode) {
+        var poll = BallotBox.PollRef.resolution(r.id());
+        BallotBox.Receipt receipt = changeCode != null && !changeCode.isBlank() && channel == Channel.ONLINE
+                ? ballotBox.change(society.id(), poll, memberId, changeCode, choice.name())
+                : ballotBox.cast(society.id(), poll, memberId, channel, choice.name());
+        if (channel != Channel.ONLINE) {
+            // the secretary's entry is on the record with the member and channel, never the vote or its receipt
+            audit.record(society.id(), "vote.secret-recorded", "Resolution", r.id(), null,
+                    Map.of("resolution", r.id(), "member", memberId, "channel", channel));
+        }
+        return new CastVote(memberId, r.id(), channel, null, meetings.now(), receipt.receipt(), receipt.changeCode());
     }
 
     static String channelWords(Channel c) {
@@ -165,6 +193,9 @@ public class MeetingVotes {
 
     /** The counted vote of each member on the resolution: channel and choice by member id. */
     public Map<Long, CountedVote> votes(Resolution r) {
+        if (r.secret()) {
+            return Map.of(); // a secret ballot keeps no vote by member; see voters()
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT member_id, choice, channel FROM resolution_vote WHERE resolution_id = ?1"
                 + " ORDER BY id").setParameter(1, r.id()).getResultList();
@@ -174,7 +205,33 @@ public class MeetingVotes {
         return out;
     }
 
+    /** Who voted on a secret ballot, by channel; never how. */
+    public Map<Long, Channel> voters(Resolution r) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT member_id, channel FROM poll_voter WHERE poll_kind = 'RESOLUTION'"
+                + " AND poll_id = ?1 ORDER BY member_id").setParameter(1, r.id()).getResultList();
+        var out = new LinkedHashMap<Long, Channel>();
+        rows.forEach(x -> out.put(((Number) x[0]).longValue(), Channel.valueOf((String) x[1])));
+        return out;
+    }
+
+    /** The receipts of the counted secret ballots, published once the result is declared. */
+    public List<String> receipts(Resolution r) {
+        if (!r.secret() || !r.declared()) {
+            return List.of();
+        }
+        return ballotBox.receipts(BallotBox.PollRef.resolution(r.id()));
+    }
+
+    /** The channel of the member's vote on a secret ballot, if they voted (the choice is not kept with them). */
+    public Optional<Channel> secretVoteOf(Resolution r, long memberId) {
+        return ballotBox.votedBy(BallotBox.PollRef.resolution(r.id()), memberId);
+    }
+
     public Optional<CountedVote> voteOf(Resolution r, long memberId) {
+        if (r.secret()) {
+            return Optional.empty();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT choice, channel FROM resolution_vote WHERE resolution_id = ?1 AND member_id = ?2")
                 .setParameter(1, r.id()).setParameter(2, memberId).getResultList();
@@ -183,6 +240,9 @@ public class MeetingVotes {
     }
 
     public Tally tallyOf(Resolution r) {
+        if (r.secret()) {
+            return Tally.NONE; // nothing of a secret ballot is counted before the close
+        }
         Tally t = Tally.NONE;
         for (CountedVote v : votes(r).values()) {
             t = t.add(v.choice());
@@ -269,10 +329,15 @@ public class MeetingVotes {
                 throw new InvalidInputException("holder", "The proxy must be the chair or a member entitled to vote: " + holderWhy);
             }
         }
-        var resolutionIds = meetings.resolutions(m).stream().map(Resolution::id).collect(java.util.stream.Collectors.toSet());
+        var agenda = new HashMap<Long, Resolution>();
+        meetings.resolutions(m).forEach(r -> agenda.put(r.id(), r));
         for (Long rid : directions.keySet()) {
-            if (!resolutionIds.contains(rid)) {
+            if (!agenda.containsKey(rid)) {
                 throw new InvalidInputException("directions", "Resolution " + rid + " is not on this meeting's agenda");
+            }
+            if (agenda.get(rid).secret()) {
+                throw new InvalidInputException("directions", "Resolution " + agenda.get(rid).position()
+                        + " is decided by secret ballot: members vote on it themselves, not by proxy");
             }
         }
         var standing = proxiesLocked(m);
@@ -457,9 +522,6 @@ public class MeetingVotes {
     public ResolutionResult declare(Society society, long meetingId, long resolutionId) {
         Meeting m = meetings.locked(society, meetingId);
         Resolution r = meetings.lockedResolution(society, meetingId, resolutionId);
-        if (r.secret()) {
-            throw new ConflictException("state", "A secret ballot is counted from its ballot box, not declared here");
-        }
         LocalDateTime now = meetings.now();
         if (!m.pollClosedAt(now)) {
             throw new ConflictException("state", "Close the poll before declaring the result: votes can still be cast");
@@ -470,6 +532,9 @@ public class MeetingVotes {
                     + r.state().name().toLowerCase());
         }
         Set<Long> roll = meetings.roll(m);
+        if (r.secret()) {
+            return declareSecret(society, r, roll.size(), now);
+        }
         String item = String.valueOf(r.id());
         // the members' own votes, through the pure one-vote-per-member rule, then proxies where they did not vote
         Poll poll = new Poll(m.pollClosesAt().atZone(Clocks.UK).toInstant().plusNanos(1), roll);
@@ -501,8 +566,24 @@ public class MeetingVotes {
                         .setParameter(5, precedence(Channel.PROXY, m.pollClosesAt())).executeUpdate();
             }
         }
-        Tally tally = Count.tally(counted, item);
-        long entitled = roll.size();
+        return decide(society, r, Count.tally(counted, item), roll.size(), now);
+    }
+
+    /**
+     * A secret ballot: the box is sealed (its ballots can no longer change, nor be paired with
+     * their voters by transaction id) and the ballots counted by content. Proxies take no part.
+     */
+    private ResolutionResult declareSecret(Society society, Resolution r, long entitled, LocalDateTime now) {
+        var poll = BallotBox.PollRef.resolution(r.id());
+        ballotBox.seal(poll);
+        Tally tally = Tally.NONE;
+        for (BallotBox.Ballot b : ballotBox.ballots(poll)) {
+            tally = tally.add(VoteChoice.valueOf(b.content()));
+        }
+        return decide(society, r, tally, entitled, now);
+    }
+
+    private ResolutionResult decide(Society society, Resolution r, Tally tally, long entitled, LocalDateTime now) {
         ResolutionResult result = switch (r.kind()) {
             case ORDINARY -> Resolutions.ordinary(tally);
             case SPECIAL -> Resolutions.special(tally, society.rules().ruleChangeMajority());

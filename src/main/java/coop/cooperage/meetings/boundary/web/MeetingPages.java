@@ -331,7 +331,11 @@ public class MeetingPages {
         var resolutions = meetings.resolutions(m);
         var results = new HashMap<Long, String>();
         var tallies = new HashMap<Long, Tally>();
+        var voters = new HashMap<Long, Integer>();
         for (Resolution r : resolutions) {
+            if (r.secret()) {
+                voters.put(r.id(), votes.voters(r).size());
+            }
             var result = votes.resultOf(society, r);
             if (result != null) {
                 results.put(r.id(), result.declaration());
@@ -358,7 +362,7 @@ public class MeetingPages {
         return Page.of("meetings/meeting").with("title", m.title()).with("society", society).with("meeting", m)
                 .with("notice", meetings.noticeCheck(society, m)).with("entitled", meetings.rollSize(m))
                 .with("quorum", votes.quorum(society, m)).with("resolutions", resolutions).with("results", results)
-                .with("tallies", tallies).with("documents", meetings.documents(m)).with("editable", isSecretary(society))
+                .with("tallies", tallies).with("voters", voters).with("documents", meetings.documents(m)).with("editable", isSecretary(society))
                 .with("pollOpen", m.pollOpenAt(meetings.now())).with("earlier", earlier).with("resolutionKinds", kinds)
                 .with("form", values).with("errors", errors);
     }

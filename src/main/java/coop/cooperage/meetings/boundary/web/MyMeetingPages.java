@@ -91,11 +91,24 @@ public class MyMeetingPages {
     @Path("{id}/resolutions/{rid}/vote")
     public Response vote(@PathParam("id") long id, @PathParam("rid") long rid, MultivaluedMap<String, String> form) {
         var in = new FormInput(form);
-        return act(id, in, "Your vote has been recorded. You can change it until the poll closes.", (society, me) -> {
+        String[] secretCodes = new String[2];
+        var response = act(id, in, "Your vote has been recorded. You can change it until the poll closes.", (society, me) -> {
             VoteChoice choice = in.choice("choice", VoteChoice.class, "Choose for, against or abstain");
             in.errors().throwIfAny();
-            return votes.cast(society, id, rid, me.id(), Channel.ONLINE, choice, caller.requireAccount().email());
+            var cast = votes.cast(society, id, rid, me.id(), Channel.ONLINE, choice, caller.requireAccount().email(),
+                    in.text("changeCode"));
+            secretCodes[0] = cast.receipt();
+            secretCodes[1] = cast.changeCode();
+            return cast;
         });
+        if (response.getStatus() == 303 && secretCodes[0] != null) {
+            // shown once and kept nowhere: the flash message is the only copy outside the voter's hands
+            request.getSession().setAttribute("coop.flash", "Your secret ballot is in the box. Your receipt is " + secretCodes[0]
+                    + " (it is published with the result, so you can see your ballot was counted). To change your vote before the"
+                    + " poll closes you will need this change code: " + secretCodes[1] + ". Write both down now: they cannot be"
+                    + " shown again.");
+        }
+        return response;
     }
 
     @POST
@@ -163,8 +176,14 @@ public class MyMeetingPages {
         var resolutions = meetings.resolutions(m);
         var mine = new HashMap<Long, CountedVote>();
         var results = new HashMap<Long, String>();
+        var secretVoted = new HashMap<Long, String>();
+        var receipts = new HashMap<Long, java.util.List<String>>();
         for (Resolution r : resolutions) {
             votes.voteOf(r, me.id()).ifPresent(v -> mine.put(r.id(), v));
+            if (r.secret()) {
+                votes.secretVoteOf(r, me.id()).ifPresent(c -> secretVoted.put(r.id(), c.name()));
+                receipts.put(r.id(), votes.receipts(r));
+            }
             var result = votes.resultOf(society, r);
             if (result != null) {
                 results.put(r.id(), result.declaration());
@@ -176,7 +195,7 @@ public class MyMeetingPages {
         var deadline = m.startsAt().atZone(Clocks.UK).minusHours(society.rules().proxyDeadlineHours()).toLocalDateTime();
         return Page.of("meetings/ballot").with("title", m.title()).with("society", society).with("meeting", m).with("member", me)
                 .with("ineligible", meetings.ineligibility(m, me.id())).with("pollOpen", m.pollOpenAt(meetings.now()))
-                .with("resolutions", resolutions).with("mine", mine).with("results", results).with("proxy", proxy)
+                .with("resolutions", resolutions).with("mine", mine).with("secretVoted", secretVoted).with("receipts", receipts).with("results", results).with("proxy", proxy)
                 .with("holderName", proxy == null || proxy.holderMemberId() == null ? null : names.get(proxy.holderMemberId()))
                 .with("proxiesAllowed", society.rules().proxiesAllowed()).with("deadline", deadline)
                 .with("proxyOpen", meetings.now().isBefore(deadline) || meetings.now().isEqual(deadline))
