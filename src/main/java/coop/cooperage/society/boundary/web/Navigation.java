@@ -51,6 +51,8 @@ public class Navigation implements PageDecorator {
             add(items, path, "Share reports", base + "/share-reports", officer);
             add(items, path, "Share offers", base + "/share-offers", officer);
             add(items, path, "My applications", base + "/my-applications", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
+            add(items, path, "Meetings", base + "/meetings", officer);
+            add(items, path, "Meetings and votes", base + "/my-meetings", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
             add(items, path, "People", base + "/people", officer);

@@ -1,0 +1,6 @@
+package coop.cooperage.meetings.entity;
+
+/** What a secret poll decides: a resolution (FOR/AGAINST/ABSTAIN) or an election (candidates). */
+public enum PollKind {
+    RESOLUTION, ELECTION
+}
