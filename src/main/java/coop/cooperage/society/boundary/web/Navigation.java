@@ -44,6 +44,7 @@ public class Navigation implements PageDecorator {
             add(items, path, "My membership", base + "/my-membership", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
+            add(items, path, "Elections", base + "/elections", true);
             add(items, path, "People", base + "/people", officer);
             add(items, path, "Audit trail", base + "/audit", roles.contains(Role.SECRETARY) || roles.contains(Role.AUDITOR));
             add(items, path, "API tokens", base + "/tokens", roles.contains(Role.SECRETARY));
