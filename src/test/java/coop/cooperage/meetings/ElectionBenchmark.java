@@ -17,20 +17,20 @@ import java.util.concurrent.Future;
 /**
  * Benchmark (not a test): 10,000 members voting at once in a secret STV election, against a
  * running demo (mvn -Pdemo in another terminal). Each run makes a new meeting, election and
- * 10,000 members with API tokens (straight into the database, in society "votebench"), releases
+ * 10,000 members with API tokens (straight into the database, in society "electionbench"), releases
  * every vote at the same moment from a pool of client threads, and prints votes per second and
  * latency percentiles; then closes the poll and times the count of those ballots.
  *
- * mvn -q test-compile exec:java -Dexec.mainClass=coop.cooperage.meetings.VotingBenchmark -Dexec.classpathScope=test
+ * mvn -q test-compile exec:java -Dexec.mainClass=coop.cooperage.meetings.ElectionBenchmark -Dexec.classpathScope=test
  *
  * Options: -Dmembers=10000 -Dthreads=500 -Dbase=http://127.0.0.1:8080/ -Ddb=jdbc:mariadb://127.0.0.1:3307/cooperage
  */
-public final class VotingBenchmark {
+public final class ElectionBenchmark {
 
     private static final int MEMBERS = Integer.getInteger("members", 10_000);
     private static final int THREADS = Integer.getInteger("threads", 500);
 
-    private VotingBenchmark() {
+    private ElectionBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,19 +38,19 @@ public final class VotingBenchmark {
         String db = System.getProperty("db", "jdbc:mariadb://127.0.0.1:3307/cooperage");
         var admin = new Http(base);
         admin.signIn("admin@cooperage.example", "cooperage-demo");
-        if (admin.get("/api/v1/societies/votebench").statusCode() == 404) {
+        if (admin.get("/api/v1/societies/electionbench").statusCode() == 404) {
             var created = admin.postJson("/api/v1/societies", """
-                    {"slug":"votebench","name":"Voting Benchmark Energy","fcaNumber":"9998R","type":"COMMUNITY_BENEFIT",
+                    {"slug":"electionbench","name":"Election Benchmark Energy","fcaNumber":"9997R","type":"COMMUNITY_BENEFIT",
                      "jurisdiction":"GREAT_BRITAIN","registeredOffice":"1 Quay Street, Bristol BS1 4RW",
                      "areaOfBenefit":["BS1"],"financialYearEnd":"--03-31","brandColour":"#0b6e4f"}""");
             check(created.statusCode() == 201, created.body());
         }
-        String api = "/api/v1/societies/votebench/elections";
+        String api = "/api/v1/societies/electionbench/elections";
         List<Electorate.Voter> voters;
         long meeting;
         long started = System.nanoTime();
         try (var c = DriverManager.getConnection(db, System.getProperty("dbUser", "cooperage"), System.getProperty("dbPassword", "cooperage"))) {
-            long society = Electorate.societyId(c, "votebench");
+            long society = Electorate.societyId(c, "electionbench");
             var rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(member_number), 0) FROM member WHERE society_id = " + society);
             rs.next();
             long first = rs.getLong(1) + 1;
