@@ -100,4 +100,80 @@ public class Meeting {
     public Long confirmsMeetingId() { return confirmsMeetingId; }
     public LocalDateTime createdAt() { return createdAt; }
     public long version() { return version; }
+
+    // ---- state changes owned by the general-meetings work (issue 5) ----
+
+    /** Changes the details while the meeting is still a draft: once notice has gone out, what it said is fixed. */
+    public void revise(MeetingKind kind, String title, LocalDateTime startsAt, LocalDateTime endsAt, String place,
+            String onlineLink, String agenda, LocalDate recordDate, LocalDateTime pollClosesAt) {
+        requireState("change the details of", MeetingState.DRAFT);
+        this.kind = kind;
+        this.title = title;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.place = place;
+        this.onlineLink = onlineLink;
+        this.agenda = agenda;
+        this.recordDate = recordDate;
+        this.pollClosesAt = pollClosesAt;
+    }
+
+    /**
+     * Records the day notice was served when it went out by other means than Cooperage's own
+     * mailing (posted letters, a notice in the village hall). The caller has checked the clear days.
+     */
+    public void noticeRecorded(LocalDate sentOn) {
+        requireState("record notice of", MeetingState.DRAFT, MeetingState.NOTICED);
+        this.noticeSentOn = sentOn;
+        this.state = MeetingState.NOTICED;
+    }
+
+    /** The meeting is in session: attendance is taken and decisions made. Needs notice to have been given. */
+    public void open() {
+        requireState("open", MeetingState.DRAFT, MeetingState.NOTICED);
+        if (noticeSentOn == null) {
+            throw new IllegalStateException("Notice of the meeting has not been given, so it cannot be opened");
+        }
+        this.state = MeetingState.OPEN;
+    }
+
+    /** No vote is taken from this moment on; an earlier closing time already set stands. */
+    public void closePoll(LocalDateTime at) {
+        requireState("close the poll of", MeetingState.NOTICED, MeetingState.OPEN);
+        if (pollClosesAt == null || at.isBefore(pollClosesAt)) {
+            this.pollClosesAt = at;
+        }
+    }
+
+    /** The end of the meeting, which also ends any poll still open. */
+    public void close(LocalDateTime at) {
+        requireState("close", MeetingState.OPEN);
+        closePoll(at);
+        this.endsAt = endsAt == null || at.isBefore(endsAt) ? at : endsAt;
+        this.state = MeetingState.CLOSED;
+    }
+
+    public void cancel() {
+        requireState("cancel", MeetingState.DRAFT, MeetingState.NOTICED);
+        this.state = MeetingState.CANCELLED;
+    }
+
+    /** Votes are taken from notice until the poll closes (at the close of the meeting at the latest). */
+    public boolean pollOpenAt(LocalDateTime at) {
+        return (state == MeetingState.NOTICED || state == MeetingState.OPEN) && noticeSentOn != null
+                && (pollClosesAt == null || at.isBefore(pollClosesAt));
+    }
+
+    public boolean pollClosedAt(LocalDateTime at) {
+        return state == MeetingState.CLOSED || (pollClosesAt != null && !at.isBefore(pollClosesAt));
+    }
+
+    private void requireState(String action, MeetingState... allowed) {
+        for (MeetingState s : allowed) {
+            if (state == s) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Cannot " + action + " a meeting that is " + state.name().toLowerCase());
+    }
 }

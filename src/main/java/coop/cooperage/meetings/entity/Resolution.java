@@ -96,4 +96,87 @@ public class Resolution {
     public LocalDateTime declaredAt() { return declaredAt; }
     public Long confirmsResolutionId() { return confirmsResolutionId; }
     public long version() { return version; }
+
+    // ---- state changes owned by the general-meetings work (issue 5) ----
+
+    /** Corrects the wording or kind while the resolution is only proposed; nobody can have voted on a poll yet. */
+    public void revise(String title, String text, String proposer, ResolutionKind kind, boolean secret, Long confirmsResolutionId) {
+        requireState("change", ResolutionState.PROPOSED);
+        this.title = title;
+        this.text = text;
+        this.proposer = proposer;
+        this.kind = kind;
+        this.secret = secret;
+        this.confirmsResolutionId = confirmsResolutionId;
+    }
+
+    /** Links an s.111 confirmation to the resolution it confirms. */
+    public void confirming(Long firstMeetingResolutionId) {
+        this.confirmsResolutionId = firstMeetingResolutionId;
+    }
+
+    public void withdraw() {
+        requireState("withdraw", ResolutionState.PROPOSED, ResolutionState.OPEN);
+        this.state = ResolutionState.WITHDRAWN;
+    }
+
+    /** Votes may be cast while the resolution is on the agenda and undecided (or decided only by a show of hands). */
+    public boolean acceptsVotes() {
+        return state == ResolutionState.PROPOSED || state == ResolutionState.OPEN
+                || (decidedBy == DecidedBy.SHOW_OF_HANDS && (state == ResolutionState.CARRIED || state == ResolutionState.LOST));
+    }
+
+    /**
+     * A poll is demanded: the resolution is decided by every counted vote, not by the hands in
+     * the room. A show-of-hands result already declared gives way to it.
+     */
+    public void demandPoll() {
+        if (!(state == ResolutionState.PROPOSED || decidedBy == DecidedBy.SHOW_OF_HANDS && state != ResolutionState.WITHDRAWN)) {
+            requireState("demand a poll on", ResolutionState.PROPOSED);
+        }
+        this.state = ResolutionState.OPEN;
+        this.votesFor = null;
+        this.votesAgainst = null;
+        this.abstentions = null;
+        this.eligible = null;
+        this.decidedBy = null;
+        this.declaredAt = null;
+    }
+
+    /** The chair declares the result with its figures. */
+    public void declare(ResolutionResult result, DecidedBy by, long entitled, LocalDateTime at) {
+        if (result.kind() != kind) {
+            throw new IllegalArgumentException("A " + result.kind() + " result cannot decide a " + kind + " resolution");
+        }
+        if (by == DecidedBy.SHOW_OF_HANDS) {
+            requireState("take a show of hands on", ResolutionState.PROPOSED);
+        } else {
+            requireState("declare the poll on", ResolutionState.PROPOSED, ResolutionState.OPEN);
+        }
+        this.state = result.passed() ? ResolutionState.CARRIED : ResolutionState.LOST;
+        this.votesFor = result.tally().votesFor();
+        this.votesAgainst = result.tally().against();
+        this.abstentions = result.tally().abstain();
+        this.eligible = entitled;
+        this.decidedBy = by;
+        this.declaredAt = at;
+    }
+
+    public boolean declared() {
+        return state == ResolutionState.CARRIED || state == ResolutionState.LOST;
+    }
+
+    /** The figures as declared, to recompute the declaration or confirm an s.111 first stage. */
+    public Tally declaredTally() {
+        return declared() ? new Tally(votesFor, votesAgainst, abstentions) : null;
+    }
+
+    private void requireState(String action, ResolutionState... allowed) {
+        for (ResolutionState s : allowed) {
+            if (state == s) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Cannot " + action + " a resolution that is " + state.name().toLowerCase());
+    }
 }

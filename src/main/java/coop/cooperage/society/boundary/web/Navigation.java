@@ -42,6 +42,8 @@ public class Navigation implements PageDecorator {
             add(items, path, "Members", base + "/members", officer);
             add(items, path, "Applications", base + "/applications", officer);
             add(items, path, "My membership", base + "/my-membership", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
+            add(items, path, "Meetings", base + "/meetings", officer);
+            add(items, path, "Meetings and votes", base + "/my-meetings", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
             add(items, path, "Elections", base + "/elections", true);
