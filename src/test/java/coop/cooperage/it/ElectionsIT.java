@@ -149,4 +149,411 @@ class ElectionsIT {
             c.createStatement().executeUpdate("DELETE FROM poll_voter WHERE poll_id = 999999");
         }
     }
+
+    // ---------------------------------------------------------------- elections through the API
+
+    /** A society with a noticed meeting (record date 1 March 2026), and the admin acting as secretary. */
+    private record Setup(Http secretary, long societyId, long meetingId, String api) {
+    }
+
+    /** The meeting is always three weeks ahead, so ages on its day are known relative to today. */
+    static final java.time.LocalDateTime MEETING = java.time.LocalDate.now().plusDays(21).atTime(19, 0);
+
+    private Setup setup(String slug) throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, slug, "GREAT_BRITAIN");
+        try (var c = db()) {
+            long societyId = Electorate.societyId(c, slug);
+            long meetingId = Electorate.meeting(c, societyId, java.time.LocalDate.of(2026, 3, 1), MEETING, null);
+            return new Setup(admin, societyId, meetingId, "/api/v1/societies/" + slug + "/elections");
+        }
+    }
+
+    private static long candidate(Setup s, long election, String name, String dob) {
+        var member = s.secretary().postJson(s.api().replace("/elections", "/members"),
+                "{\"member\":" + MembersIT.person(name, "BS1 4RW", null, dob) + ",\"joinedOn\":\"2020-01-01\"}");
+        assertThat(member.statusCode()).as(member.body()).isEqualTo(201);
+        long number = Http.json(member).getJsonNumber("memberNumber").longValue();
+        var c = s.secretary().postJson(s.api() + "/" + election + "/candidates",
+                "{\"memberNumber\":" + number + ",\"statement\":\"I will look after the turbines.\"}");
+        assertThat(c.statusCode()).as(c.body()).isEqualTo(201);
+        return Http.json(c).getJsonNumber("id").longValue();
+    }
+
+    private static long election(Setup s, String method, int seats) {
+        var created = s.secretary().postJson(s.api(),
+                "{\"meetingId\":" + s.meetingId() + ",\"title\":\"Board election 2026\",\"seats\":" + seats + ",\"method\":\"" + method + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Http.json(created).getBoolean("secret")).as("secret by default").isTrue();
+        return Http.json(created).getJsonNumber("id").longValue();
+    }
+
+    private java.net.URI base() {
+        return Deployments.loopback(url);
+    }
+
+    private java.net.http.HttpResponse<String> vote(java.net.http.HttpClient client, Electorate.Voter v, String api, long election, String json) {
+        return Electorate.postJson(client, base(), api + "/" + election + "/ballots", v.token(), json);
+    }
+
+    private static String count(String table, String where) throws SQLException {
+        try (var c = db(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + where)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aPluralityElectionFromNominationsToTheDeclaredResult() throws Exception {
+        var s = setup("el-plural");
+        long e = election(s, "PLURALITY", 2);
+        long ash = candidate(s, e, "Ann Ash", "1970-01-01");
+        long birch = candidate(s, e, "Bob Birch", "1980-01-01");
+        long cedar = candidate(s, e, "Cat Cedar", "1990-01-01");
+        // a candidate must be 16 or over on the day of the meeting: 16 that very day is old enough
+        try (var conn = db()) {
+            Electorate.members(conn, s.societyId(), "age", 3000, 1, java.time.LocalDate.of(2025, 1, 1), MEETING.toLocalDate().minusYears(16));
+            Electorate.members(conn, s.societyId(), "age", 3001, 1, java.time.LocalDate.of(2025, 1, 1),
+                    MEETING.toLocalDate().minusYears(16).plusDays(1));
+        }
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/candidates", "{\"memberNumber\":3000,\"ballotName\":\"Sixteen Today\"}")
+                .statusCode()).isEqualTo(201);
+        var tooYoung = s.secretary().postJson(s.api() + "/" + e + "/candidates", "{\"memberNumber\":3001}");
+        assertThat(tooYoung.statusCode()).isEqualTo(400);
+        assertThat(tooYoung.body()).contains("16 or over");
+
+        List<Electorate.Voter> voters;
+        List<Electorate.Voter> late;
+        try (var c = db()) {
+            voters = Electorate.members(c, s.societyId(), "pl", 1000, 6, java.time.LocalDate.of(2025, 1, 1));
+            late = Electorate.members(c, s.societyId(), "pl", 2000, 1, java.time.LocalDate.of(2026, 3, 2));
+        }
+        var client = Electorate.client();
+        // before the opening nothing is taken
+        assertThat(vote(client, voters.get(0), s.api(), e, "{\"choices\":[" + ash + "]}").body()).contains("not opened");
+        // a member cannot open the vote
+        var asMember = Electorate.postJson(client, base(), s.api() + "/" + e + "/opening", voters.get(0).token(), "{}");
+        assertThat(asMember.statusCode()).isEqualTo(403);
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/opening", "{}").statusCode()).isEqualTo(200);
+        // no more nominations once open
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/candidates", "{\"memberNumber\":1}").body()).contains("Nominations are closed");
+
+        // too many ticks: refused, nothing recorded
+        var tooMany = vote(client, voters.get(0), s.api(), e, "{\"choices\":[" + ash + "," + birch + "," + cedar + "]}");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("no more than 2");
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + e)).isEqualTo("0");
+        // joined after the record date: refused
+        var notEntitled = vote(client, late.get(0), s.api(), e, "{\"choices\":[" + ash + "]}");
+        assertThat(notEntitled.statusCode()).isEqualTo(400);
+        assertThat(notEntitled.body()).contains("record date");
+
+        var first = vote(client, voters.get(0), s.api(), e, "{\"choices\":[" + ash + "," + birch + "]}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String firstReceipt = Http.json(first).getString("receipt");
+        String changeCode = Http.json(first).getString("changeCode");
+        // voting again without the change code: one member, one vote
+        var again = vote(client, voters.get(0), s.api(), e, "{\"choices\":[" + cedar + "]}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("already voted");
+        // changing the vote with the change code: the last one counts
+        var changed = vote(client, voters.get(0), s.api(), e, "{\"choices\":[" + cedar + "],\"changeCode\":\"" + changeCode.toLowerCase() + "\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(201);
+        String finalReceipt = Http.json(changed).getString("receipt");
+        assertThat(finalReceipt).isNotEqualTo(firstReceipt);
+        // the old change code is spent; someone else's code does not work for another member either
+        var reused = vote(client, voters.get(0), s.api(), e, "{\"choices\":[" + ash + "],\"changeCode\":\"" + changeCode + "\"}");
+        assertThat(reused.statusCode()).isEqualTo(400);
+        var stranger = vote(client, voters.get(5), s.api(), e, "{\"choices\":[" + ash + "],\"changeCode\":\"" + Http.json(changed).getString("changeCode") + "\"}");
+        assertThat(stranger.statusCode()).isEqualTo(400);
+        assertThat(stranger.body()).contains("not voted yet");
+
+        assertThat(vote(client, voters.get(1), s.api(), e, "{\"choices\":[" + cedar + "," + birch + "]}").statusCode()).isEqualTo(201);
+        assertThat(vote(client, voters.get(2), s.api(), e, "{\"choices\":[" + ash + "]}").statusCode()).isEqualTo(201);
+        // postal papers entered by the secretary
+        var postal = s.secretary().postJson(s.api() + "/" + e + "/postal-ballots",
+                "{\"memberNumber\":" + voters.get(3).memberNumber() + ",\"choices\":[" + cedar + "]}");
+        assertThat(postal.statusCode()).as(postal.body()).isEqualTo(201);
+        var postalAfterOnline = s.secretary().postJson(s.api() + "/" + e + "/postal-ballots",
+                "{\"memberNumber\":" + voters.get(1).memberNumber() + ",\"choices\":[" + ash + "]}");
+        assertThat(postalAfterOnline.statusCode()).isEqualTo(409);
+        assertThat(postalAfterOnline.body()).contains("already voted (online)");
+        var onlineAfterPostal = vote(client, voters.get(3), s.api(), e, "{\"choices\":[" + ash + "]}");
+        assertThat(onlineAfterPostal.statusCode()).isEqualTo(409);
+
+        // a member ceased since the record date no longer votes
+        assertThat(s.secretary().postJson(s.api().replace("/elections", "/members") + "/" + voters.get(4).memberNumber() + "/cessation",
+                "{\"ceasedOn\":\"2026-04-01\",\"reason\":\"WITHDREW_ALL_SHARES\"}").statusCode()).isEqualTo(200);
+        var ceased = vote(client, voters.get(4), s.api(), e, "{\"choices\":[" + ash + "]}");
+        assertThat(ceased.statusCode()).isEqualTo(400);
+        assertThat(ceased.body()).contains("membership has ended");
+
+        // nothing is published before the close
+        var early = Electorate.postJson(client, base(), s.api() + "/" + e + "/count", voters.get(0).token(), "{}");
+        assertThat(early.statusCode()).isEqualTo(403);
+        assertThat(s.secretary().get(s.api() + "/" + e + "/receipts").statusCode()).isEqualTo(400);
+        assertThat(s.secretary().get(s.api() + "/" + e + "/ballots.blt").statusCode()).isEqualTo(400);
+
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/closing", "{}").statusCode()).isEqualTo(200);
+        var tooLate = vote(client, voters.get(5), s.api(), e, "{\"choices\":[" + ash + "]}");
+        assertThat(tooLate.statusCode()).isEqualTo(400);
+        assertThat(tooLate.body()).contains("closed");
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/postal-ballots",
+                "{\"memberNumber\":" + voters.get(5).memberNumber() + ",\"choices\":[" + ash + "]}").statusCode()).isEqualTo(400);
+
+        // the member finds their last receipt in the list, not the replaced one; one ballot per voter
+        var receipts = Http.json(new Http(base()).withToken(voters.get(0).token()).get(s.api() + "/" + e + "/receipts"));
+        var list = receipts.getJsonArray("receipts").stream().map(r -> ((jakarta.json.JsonString) r).getString()).toList();
+        assertThat(list).hasSize(4).contains(finalReceipt).doesNotContain(firstReceipt);
+        assertThat(list).isSorted();
+
+        var declared = s.secretary().postJson(s.api() + "/" + e + "/count", "{}");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        var result = Http.json(declared);
+        // Cedar 3 (voters 0 changed, 1, postal 3), Birch 1, Ash 1: a tie for the second seat, drawn by lot
+        assertThat(result.getJsonArray("elected").getString(0)).isEqualTo("Cat Cedar");
+        assertThat(result.getJsonArray("elected")).hasSize(2);
+        assertThat(result.getJsonNumber("validVotes").intValue()).isEqualTo(4);
+
+        var asMemberNow = Http.json(new Http(base()).withToken(voters.get(0).token()).get(s.api() + "/" + e));
+        assertThat(asMemberNow.getString("state")).isEqualTo("DECLARED");
+        assertThat(asMemberNow.getString("myVote")).isEqualTo("ONLINE");
+        var cedarJson = asMemberNow.getJsonArray("candidates").stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getString("ballotName").equals("Cat Cedar")).findFirst().orElseThrow();
+        assertThat(cedarJson.getBoolean("elected")).isTrue();
+        assertThat(cedarJson.getString("statement")).contains("turbines");
+        var report = new Http(base()).withToken(voters.get(2).token()).get(s.api() + "/" + e + "/report");
+        assertThat(Http.json(report).getJsonArray("stages")).isNotEmpty();
+        var pdf = s.secretary().getBytes(s.api() + "/" + e + "/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void aRankedElectionIsCountedByStvAndItsBallotsRecountFromTheBltFile() throws Exception {
+        var s = setup("el-stv");
+        long e = election(s, "SCOTTISH_STV", 2);
+        long[] c = {candidate(s, e, "Ann Ash", "1970-01-01"), candidate(s, e, "Bob Birch", "1980-01-01"),
+            candidate(s, e, "Cat Cedar", "1990-01-01"), candidate(s, e, "Dan Daisy", "1991-01-01")};
+        List<Electorate.Voter> voters;
+        try (var conn = db()) {
+            voters = Electorate.members(conn, s.societyId(), "stv", 1000, 20, java.time.LocalDate.of(2025, 1, 1));
+        }
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/opening", "{}").statusCode()).isEqualTo(200);
+        var client = Electorate.client();
+        // a repeated ranking and a gap are refused
+        var repeated = vote(client, voters.get(0), s.api(), e, "{\"ranks\":{\"" + c[0] + "\":1,\"" + c[1] + "\":1}}");
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(repeated.body()).contains("more than one candidate");
+        var gap = vote(client, voters.get(0), s.api(), e, "{\"ranks\":{\"" + c[0] + "\":1,\"" + c[1] + "\":3}}");
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(gap.body()).contains("skipped number 2");
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + e)).isEqualTo("0");
+
+        // 9 Ash>Birch, 4 Cedar>Birch, 4 Birch, 3 Daisy>Birch
+        int[][] patterns = {{0, 1}, {2, 1}, {1}, {3, 1}};
+        int[] howMany = {9, 4, 4, 3};
+        int v = 0;
+        List<String> castOrder = new ArrayList<>();
+        for (int p = 0; p < patterns.length; p++) {
+            for (int k = 0; k < howMany[p]; k++) {
+                var ranks = new StringBuilder();
+                for (int r = 0; r < patterns[p].length; r++) {
+                    ranks.append(r == 0 ? "" : ",").append('"').append(c[patterns[p][r]]).append("\":").append(r + 1);
+                }
+                var cast = vote(client, voters.get(v++), s.api(), e, "{\"ranks\":{" + ranks + "}}");
+                assertThat(cast.statusCode()).as(cast.body()).isEqualTo(201);
+                castOrder.add(Http.json(cast).getString("receipt"));
+            }
+        }
+        // the ballot table's own order (its random primary key) is not the order of casting
+        try (var conn = db(); var rs = conn.createStatement().executeQuery("SELECT receipt FROM ballot WHERE poll_kind = 'ELECTION' AND poll_id = " + e)) {
+            var stored = new ArrayList<String>();
+            while (rs.next()) {
+                stored.add(rs.getString(1));
+            }
+            assertThat(stored).containsExactlyInAnyOrderElementsOf(castOrder).isNotEqualTo(castOrder);
+        }
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/closing", "{}").statusCode()).isEqualTo(200);
+        var blt = s.secretary().get(s.api() + "/" + e + "/ballots.blt");
+        assertThat(blt.statusCode()).isEqualTo(200);
+        assertThat(blt.body()).startsWith("4 2\n").contains("\"Ann Ash\"").contains("\"Board election 2026\"");
+        assertThat(blt.body().lines().filter(l -> l.matches("\\d+ [\\d ]+ 0")).mapToInt(l -> Integer.parseInt(l.split(" ")[0])).sum())
+                .isEqualTo(20);
+        var declared = Http.json(s.secretary().postJson(s.api() + "/" + e + "/count", "{}"));
+        // quota floor(20/3)+1 = 7: Ash elected at once; Daisy excluded and her papers take Birch past the quota
+        assertThat(declared.getJsonArray("elected").stream().map(j -> ((jakarta.json.JsonString) j).getString()).toList())
+                .containsExactly("Ann Ash", "Bob Birch");
+        // anyone can recount the published file with the standalone count and get the same result
+        var recount = new Http(base()).postBytes("/api/v1/count?method=scottish-stv&seed=" + e, "text/plain",
+                blt.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(recount.statusCode()).as(recount.body()).isEqualTo(200);
+        assertThat(Http.json(recount).getJsonArray("elected")).isEqualTo(declared.getJsonArray("elected"));
+        assertThat(Http.json(recount).getJsonArray("stages")).isEqualTo(declared.getJsonArray("stages"));
+        // the stored report is the declared one
+        assertThat(Http.json(s.secretary().get(s.api() + "/" + e + "/report")).getJsonArray("stages")).isEqualTo(declared.getJsonArray("stages"));
+        // a malformed BLT file is refused with its line
+        var bad = new Http(base()).postBytes("/api/v1/count", "text/plain", "2 1\n1 1 2 0\n1 x 0\n0\n\"A\"\n\"B\"\n\"T\"\n".getBytes());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("line 3");
+    }
+
+    @Test
+    void fiftySimultaneousBallotsFromOneMemberLeaveExactlyOneCounted() throws Exception {
+        var s = setup("el-fifty");
+        long e = election(s, "PLURALITY", 1);
+        long ash = candidate(s, e, "Ann Ash", "1970-01-01");
+        long birch = candidate(s, e, "Bob Birch", "1980-01-01");
+        Electorate.Voter voter;
+        try (var c = db()) {
+            voter = Electorate.members(c, s.societyId(), "fifty", 1000, 1, java.time.LocalDate.of(2025, 1, 1)).get(0);
+        }
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/opening", "{}").statusCode()).isEqualTo(200);
+        var client = Electorate.client();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        var results = new ArrayList<java.util.concurrent.Future<java.net.http.HttpResponse<String>>>();
+        for (int i = 0; i < 50; i++) {
+            long choice = i % 2 == 0 ? ash : birch;
+            results.add(pool.submit(() -> {
+                start.await();
+                return vote(client, voter, s.api(), e, "{\"choices\":[" + choice + "]}");
+            }));
+        }
+        start.countDown();
+        var statuses = new ArrayList<Integer>();
+        for (var r : results) {
+            statuses.add(r.get().statusCode());
+        }
+        pool.shutdown();
+        assertThat(statuses.stream().filter(x -> x == 201).count()).as(statuses.toString()).isEqualTo(1);
+        assertThat(statuses.stream().filter(x -> x == 409).count()).as(statuses.toString()).isEqualTo(49);
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + e)).isEqualTo("1");
+        assertThat(count("ballot", "poll_kind = 'ELECTION' AND poll_id = " + e)).isEqualTo("1");
+    }
+
+    @Test
+    void twoThousandMembersVotingAtOnceAreAllCounted() throws Exception {
+        var s = setup("el-crowd");
+        long e = election(s, "PLURALITY", 1);
+        long ash = candidate(s, e, "Ann Ash", "1970-01-01");
+        long birch = candidate(s, e, "Bob Birch", "1980-01-01");
+        List<Electorate.Voter> voters;
+        try (var c = db()) {
+            voters = Electorate.members(c, s.societyId(), "crowd", 1000, 2000, java.time.LocalDate.of(2025, 1, 1));
+        }
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/opening", "{}").statusCode()).isEqualTo(200);
+        var client = Electorate.client();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(200);
+        var results = new ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < voters.size(); i++) {
+            var voter = voters.get(i);
+            long choice = i % 3 == 0 ? birch : ash;
+            results.add(pool.submit(() -> {
+                start.await();
+                return vote(client, voter, s.api(), e, "{\"choices\":[" + choice + "]}").statusCode();
+            }));
+        }
+        start.countDown();
+        var statuses = new HashMap<Integer, Integer>();
+        for (var r : results) {
+            statuses.merge(r.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactly(Map.entry(201, 2000));
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/closing", "{}").statusCode()).isEqualTo(200);
+        var declared = Http.json(s.secretary().postJson(s.api() + "/" + e + "/count", "{}"));
+        assertThat(declared.getJsonNumber("validVotes").intValue()).isEqualTo(2000);
+        var last = declared.getJsonArray("stages").get(declared.getJsonArray("stages").size() - 1).asJsonObject().getJsonObject("votes");
+        assertThat(last.getJsonNumber("Ann Ash").intValue()).isEqualTo(1333);
+        assertThat(last.getJsonNumber("Bob Birch").intValue()).isEqualTo(667);
+        assertThat(Http.json(s.secretary().get(s.api() + "/" + e)).getJsonObject("turnout").getInt("ONLINE")).isEqualTo(2000);
+    }
+
+    @Test
+    void nothingOutsideTheBallotTableKeepsAReceiptOrWhatWasVoted() throws Exception {
+        var s = setup("el-trail");
+        long e = election(s, "PLURALITY", 1);
+        long ash = candidate(s, e, "Ann Ash", "1970-01-01");
+        Electorate.Voter voter;
+        try (var c = db()) {
+            voter = Electorate.members(c, s.societyId(), "trail", 1000, 1, java.time.LocalDate.of(2025, 1, 1)).get(0);
+        }
+        s.secretary().postJson(s.api() + "/" + e + "/opening", "{}");
+        var cast = vote(Electorate.client(), voter, s.api(), e, "{\"choices\":[" + ash + "]}");
+        assertThat(cast.statusCode()).isEqualTo(201);
+        String receipt = Http.json(cast).getString("receipt");
+        try (var c = db()) {
+            // the audit trail and the mail outbox never see a receipt or a ballot's content
+            for (String table : List.of("audit_event", "mail_outbox")) {
+                var rs = c.createStatement().executeQuery("SELECT * FROM " + table);
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        String value = rs.getString(i);
+                        assertThat(value == null ? "" : value).as(table).doesNotContain(receipt);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSecretaryRunsAnElectionAndAMemberVotesThroughThePages() throws Exception {
+        var world = world();
+        var s = setup("el-pages");
+        var admin = s.secretary();
+        String pages = "/s/el-pages/elections";
+        var created = admin.submit(pages + "/new", pages, Map.of("meetingId", String.valueOf(s.meetingId()),
+                "title", "Directors 2026", "seats", "1", "method", "SCOTTISH_STV", "secret", "true"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        String page = java.net.URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        long e = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        for (String name : List.of("Ann Ash", "Bob Birch")) {
+            var member = admin.postJson("/api/v1/societies/el-pages/members",
+                    "{\"member\":" + MembersIT.person(name, "BS1 4RW", null, "1970-01-01") + ",\"joinedOn\":\"2020-01-01\"}");
+            long number = Http.json(member).getJsonNumber("memberNumber").longValue();
+            var nominated = admin.submit(page, page + "/candidates", Map.of("memberNumber", String.valueOf(number),
+                    "ballotName", "", "statement", name + " will keep the turbines turning."));
+            assertThat(nominated.statusCode()).as(nominated.body()).isEqualTo(303);
+        }
+        var refused = admin.submit(page, page + "/candidates", Map.of("memberNumber", "999", "ballotName", "", "statement", ""));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("govuk-error-summary").contains("member number");
+        assertThat(admin.submit(page, page + "/opening", Map.of()).statusCode()).isEqualTo(303);
+        var ids = Http.json(admin.get("/api/v1/societies/el-pages/elections/" + e)).getJsonArray("candidates").stream()
+                .map(c -> c.asJsonObject().getJsonNumber("id").longValue()).toList();
+
+        var recorded = admin.postJson("/api/v1/societies/el-pages/members",
+                "{\"member\":" + MembersIT.person("Val Voter", "BS1 4RW", "val@el-pages.example", "1980-01-01") + ",\"joinedOn\":\"2020-01-01\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        Http member = world.person(admin, "el-pages", "val@el-pages.example", "MEMBER");
+        var view = member.get(page);
+        assertThat(view.body()).contains("will keep the turbines turning").contains("id=\"vote\"");
+        var repeated = member.submit(page + "/vote", page + "/vote", Map.of("rank-" + ids.get(0), "1", "rank-" + ids.get(1), "1"));
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(repeated.body()).contains("more than one candidate");
+        var cast = member.submit(page + "/vote", page + "/vote", Map.of("rank-" + ids.get(0), "2", "rank-" + ids.get(1), "1"));
+        assertThat(cast.statusCode()).as(cast.body()).isEqualTo(200);
+        String receipt = org.jsoup.Jsoup.parse(cast.body()).select("#receipt").text();
+        assertThat(receipt).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(cast.body()).contains("change-code");
+        assertThat(member.get(page).body()).contains("You have voted").doesNotContain(receipt);
+        // voting again needs the change code
+        var again = member.submit(page + "/vote", page + "/vote", Map.of("rank-" + ids.get(0), "1"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("change code");
+
+        assertThat(admin.submit(page, page + "/closing", Map.of()).statusCode()).isEqualTo(303);
+        var closed = org.jsoup.Jsoup.parse(member.get(page).body());
+        assertThat(closed.select("#receipts code").eachText()).containsExactly(receipt);
+        assertThat(admin.submit(page, page + "/count", Map.of()).statusCode()).isEqualTo(303);
+        var declared = org.jsoup.Jsoup.parse(member.get(page).body());
+        assertThat(declared.select("#elected").text()).contains("Bob Birch");
+        assertThat(declared.select("#receipts code").eachText()).containsExactly(receipt);
+        // a member cannot run the election
+        assertThat(member.get(pages + "/new").statusCode()).isEqualTo(403);
+    }
 }

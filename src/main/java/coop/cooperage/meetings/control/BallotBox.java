@@ -104,7 +104,13 @@ public class BallotBox {
                 .setParameter(4, memberId).setParameter(5, channel.name()).setParameter(6, now())
                 .executeUpdate();
         if (inserted == 0) {
-            var already = votedBy(poll, memberId);
+            // a locking read: a plain one reads this transaction's snapshot, which may predate the
+            // concurrent vote that just won
+            @SuppressWarnings("unchecked")
+            List<Object> rows = em.createNativeQuery("SELECT channel FROM poll_voter"
+                    + " WHERE poll_kind = ?1 AND poll_id = ?2 AND member_id = ?3 LOCK IN SHARE MODE")
+                    .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).setParameter(3, memberId).getResultList();
+            var already = rows.stream().findFirst().map(c -> Channel.valueOf((String) c));
             if (already.isEmpty()) {
                 throw new IllegalStateException("Could not record member " + memberId + " as having voted");
             }

@@ -89,7 +89,7 @@ public final class CountReport {
         return out.toString();
     }
 
-    private static String describe(CountMethod method) {
+    static String describe(CountMethod method) {
         return switch (method) {
             case SCOTTISH_STV -> "Single transferable vote (Scottish local government rules)";
             case MEEK_STV -> "Single transferable vote (Meek's method)";
@@ -97,7 +97,7 @@ public final class CountReport {
         };
     }
 
-    private static String describe(Stage stage) {
+    static String describe(Stage stage) {
         return switch (stage.action()) {
             case FIRST_PREFERENCES -> "first preferences.";
             case SURPLUS_TRANSFER -> "surplus of " + stage.subject() + " transferred.";

@@ -40,6 +40,11 @@ public class Candidate {
         this.position = position;
     }
 
+    /** Set by the declared count: elected or not. */
+    public void declare(boolean elected) {
+        this.elected = elected;
+    }
+
     public Long id() { return id; }
     public long electionId() { return electionId; }
     public long memberId() { return memberId; }

@@ -60,6 +60,40 @@ public class Election {
         this.state = ElectionState.NOMINATING;
     }
 
+    /** Voting opens once the candidates are known; no more nominations after this. */
+    public void open() {
+        require(ElectionState.NOMINATING, "open voting in");
+        this.state = ElectionState.OPEN;
+    }
+
+    /** No vote is taken after this; the receipts of the counted ballots can be published. */
+    public void close() {
+        require(ElectionState.OPEN, "close voting in");
+        this.state = ElectionState.CLOSED;
+    }
+
+    /** The count is done: its stage-by-stage report is kept with the election. */
+    public void declare(String reportJson, LocalDateTime at) {
+        require(ElectionState.CLOSED, "declare the result of");
+        this.reportJson = reportJson;
+        this.declaredAt = at;
+        this.state = ElectionState.DECLARED;
+    }
+
+    public void cancel() {
+        if (state == ElectionState.DECLARED || state == ElectionState.CANCELLED) {
+            throw new IllegalStateException("Cannot cancel an election that is " + state.name().toLowerCase());
+        }
+        this.state = ElectionState.CANCELLED;
+    }
+
+    private void require(ElectionState expected, String action) {
+        if (state != expected) {
+            throw new coop.cooperage.platform.control.InvalidInputException("state",
+                    "Cannot " + action + " an election that is " + state.name().toLowerCase());
+        }
+    }
+
     public Long id() { return id; }
     public long societyId() { return societyId; }
     public long meetingId() { return meetingId; }

@@ -1,6 +1,9 @@
 package coop.cooperage.meetings.entity;
 
-/** An election takes nominations, opens for voting, and is declared; or is cancelled. */
+/**
+ * An election takes nominations, opens for voting, closes (receipts published, nothing more
+ * accepted), and is counted and declared; or is cancelled.
+ */
 public enum ElectionState {
-    NOMINATING, OPEN, DECLARED, CANCELLED
+    NOMINATING, OPEN, CLOSED, DECLARED, CANCELLED
 }

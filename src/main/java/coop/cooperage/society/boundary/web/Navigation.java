@@ -55,6 +55,7 @@ public class Navigation implements PageDecorator {
             add(items, path, "Meetings and votes", base + "/my-meetings", roles.contains(Role.MEMBER) && !caller.isPlatformAdmin());
             add(items, path, "Settings", base + "/settings", officer);
             add(items, path, "Officers", base + "/officers", officer);
+            add(items, path, "Elections", base + "/elections", true);
             add(items, path, "People", base + "/people", officer);
             add(items, path, "Board", base + "/board", roles.contains(Role.SECRETARY) || roles.contains(Role.DIRECTOR));
             add(items, path, "Audit trail", base + "/audit", roles.contains(Role.SECRETARY) || roles.contains(Role.AUDITOR));
