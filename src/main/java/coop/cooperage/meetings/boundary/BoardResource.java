@@ -89,6 +89,20 @@ public class BoardResource {
         return directors(board.directorsOn(society, day == null ? board.today() : day));
     }
 
+    public record LinkInput(String email) {
+    }
+
+    @POST
+    @Path("directors/{id}/account")
+    @Transactional
+    @Operation(summary = "Link a director's entry in the register of officers to the account they sign in with, so they can"
+            + " record their own votes (secretary). Until then only the secretary records votes for them")
+    public Director link(@PathParam("id") long id, LinkInput input) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        var appointment = board.linkAccount(society, id, input == null ? null : input.email());
+        return new Director(appointment.id(), appointment.personName());
+    }
+
     @GET
     @Path("meetings")
     @Operation(summary = "Board meetings, latest first")

@@ -15,11 +15,15 @@ import java.util.Set;
  * it than against; abstentions and directors who did not vote count for neither side, and a tie is
  * lost (there is no chair's casting vote unless the rules give one, and Cooperage does not assume it).
  *
- * <p>A written resolution is circulated to every director in office on the day it is circulated,
- * less those who declare a conflict of interest in it (the eligible directors). It is passed when
- * every eligible director has approved it, and fails as soon as one refuses: a written resolution
- * stands in for a meeting only with unanimous consent. A resolution with no eligible director
- * cannot pass.
+ * <p>A written resolution is circulated to every director in office on the day it is circulated.
+ * The eligible directors are those of them still in office on the day it is decided, less those who
+ * declare a conflict of interest in it: eligibility is judged when the decision is taken (as the
+ * model articles' "eligible director" is), so a director who leaves office before approving neither
+ * blocks it forever nor counts for it. It is passed when every eligible director has approved it,
+ * and fails as soon as one refuses: a written resolution stands in for a meeting only with unanimous
+ * consent. It fails, too, as soon as the eligible directors are fewer than the board quorum: they
+ * could not have decided it at a meeting either, and otherwise one director could pass a
+ * resolution alone once the others are conflicted.
  */
 public final class BoardCount {
 
@@ -64,13 +68,14 @@ public final class BoardCount {
     }
 
     /**
-     * @param inOffice   directors in office on the day the resolution was circulated
+     * @param inOffice   directors in office on the day the resolution was circulated and still in office today
      * @param conflicted directors who declared a conflict of interest in it
      * @param votes      FOR is an approval, AGAINST a refusal
+     * @param quorum     the board quorum: fewer eligible directors than this can never pass it
      */
-    public static WrittenOutcome written(Set<Long> inOffice, Set<Long> conflicted, Map<Long, DirectorChoice> votes) {
+    public static WrittenOutcome written(Set<Long> inOffice, Set<Long> conflicted, Map<Long, DirectorChoice> votes, int quorum) {
         var eligible = inOffice.stream().filter(d -> !conflicted.contains(d)).toList();
-        if (eligible.isEmpty()) {
+        if (eligible.size() < Math.max(1, quorum)) {
             return WrittenOutcome.FAILED;
         }
         if (eligible.stream().anyMatch(d -> votes.get(d) == DirectorChoice.AGAINST)) {
@@ -89,7 +94,7 @@ public final class BoardCount {
             return name + " declared a conflict of interest in this item and cannot vote on it";
         }
         if (!entitled.contains(director)) {
-            return written ? name + " was not a director in office when this resolution was circulated"
+            return written ? name + " is not a director in office who was sent this resolution (in office when it was circulated and still in office)"
                     : name + " is not recorded as present at this board meeting";
         }
         return null;

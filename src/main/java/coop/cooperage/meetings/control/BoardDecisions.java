@@ -1,6 +1,7 @@
 package coop.cooperage.meetings.control;
 
 import coop.cooperage.audit.control.AuditTrail;
+import coop.cooperage.identity.control.Accounts;
 import coop.cooperage.identity.entity.Account;
 import coop.cooperage.meetings.entity.BoardConflict;
 import coop.cooperage.meetings.entity.BoardItem;
@@ -13,16 +14,21 @@ import coop.cooperage.platform.control.ConflictException;
 import coop.cooperage.platform.control.FieldErrors;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.platform.control.NoSuchResourceException;
+import coop.cooperage.society.control.OfficerEnded;
 import coop.cooperage.society.control.Officers;
 import coop.cooperage.society.entity.Office;
 import coop.cooperage.society.entity.OfficerAppointment;
 import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,12 +46,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * directors' votes, written resolutions, and decisions recorded by other parts of the system.
  *
  * <p>The directors are the entries of the register of officers for the offices of Director and
- * Chair current on the day (a person entered under both counts once). A vote or consent is the
- * director's own: the secretary may record any director's (minuting the meeting, or a signed
- * consent received); a director signed in may record only their own, matched to the register by
- * the account linked to the appointment or, where none is linked, by the same name. The board's
- * quorum is {@code coop.board.quorum} directors without a conflict present (default 2). The
- * counting rules are {@link BoardCount}'s.
+ * Chair current on the day. Entries linked to the same sign-in account are one person (a chair
+ * entered also as a director); entries are never merged by name, as two people may share one. A
+ * vote or consent is the director's own: the secretary may record any director's (minuting the
+ * meeting, or a signed consent received); a director signed in may record only their own, and only
+ * through an entry linked to their account (the secretary links it, {@link #linkAccount}): a
+ * display name proves nothing, anyone can choose it. The board's quorum is {@code coop.board.quorum}
+ * directors without a conflict present (default 2). The counting rules are {@link BoardCount}'s.
+ *
+ * <p>Every check made under the item's row lock reads the conflicts and votes with a locking read:
+ * under MariaDB's REPEATABLE READ a plain read sees the snapshot taken at the transaction's first
+ * read, before the lock was granted, and would miss a vote or declaration committed meanwhile.
  */
 @ApplicationScoped
 public class BoardDecisions {
@@ -56,6 +66,9 @@ public class BoardDecisions {
 
     @Inject
     Officers officers;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     AuditTrail audit;
@@ -85,16 +98,44 @@ public class BoardDecisions {
 
     /** The board on a day: one appointment per person holding the office of Director or Chair. */
     public Map<Long, String> directorsOn(Society society, LocalDate on) {
-        var byName = new TreeMap<String, OfficerAppointment>();
-        for (var o : officers.register(society)) {
-            if ((o.office() == Office.DIRECTOR || o.office() == Office.CHAIR) && o.isCurrentOn(on)) {
-                byName.merge(o.personName().toLowerCase(Locale.ROOT), o, (a, b) -> a.id() < b.id() ? a : b);
+        return board(officers.register(society), on);
+    }
+
+    /**
+     * One entry per person among the directors current on the day: entries linked to the same
+     * account are one person (the lowest entry stands for them); an entry with no account linked is
+     * a person of its own. Names never merge entries: two directors may share a name.
+     */
+    static Map<Long, String> board(List<OfficerAppointment> register, LocalDate on) {
+        var byPerson = new LinkedHashMap<String, OfficerAppointment>();
+        for (var o : register) {
+            if (isDirectorOffice(o) && o.isCurrentOn(on)) {
+                String person = o.accountId() != null ? "account " + o.accountId() : "entry " + o.id();
+                byPerson.merge(person, o, (a, b) -> a.id() < b.id() ? a : b);
             }
         }
         var directors = new LinkedHashMap<Long, String>();
-        byName.values().stream().sorted((a, b) -> a.personName().compareToIgnoreCase(b.personName()))
+        byPerson.values().stream().sorted(java.util.Comparator.comparing((OfficerAppointment o) -> o.personName(),
+                String.CASE_INSENSITIVE_ORDER).thenComparing(OfficerAppointment::id))
                 .forEach(o -> directors.put(o.id(), o.personName()));
         return directors;
+    }
+
+    /** Whether the person of this entry is still a director on the day (through it, or another entry linked to the same account). */
+    static boolean stillServing(List<OfficerAppointment> register, long appointmentId, LocalDate on) {
+        var entry = register.stream().filter(o -> o.id() == appointmentId).findFirst().orElse(null);
+        if (entry == null) {
+            return false;
+        }
+        if (entry.isCurrentOn(on)) {
+            return true;
+        }
+        return entry.accountId() != null && register.stream().anyMatch(o -> isDirectorOffice(o) && o.isCurrentOn(on)
+                && entry.accountId().equals(o.accountId()));
+    }
+
+    private static boolean isDirectorOffice(OfficerAppointment o) {
+        return o.office() == Office.DIRECTOR || o.office() == Office.CHAIR;
     }
 
     // ---- board meetings
@@ -148,14 +189,16 @@ public class BoardDecisions {
 
     // ---- written resolutions
 
-    /** Circulates a written resolution to the directors in office today. */
+    /** Circulates a written resolution to the directors in office today: refused when they are fewer than the quorum. */
     @Transactional(Transactional.TxType.MANDATORY)
     public BoardItem circulate(Society society, String text, String by) {
         requireText(text);
         LocalDate today = today();
-        if (directorsOn(society, today).isEmpty()) {
-            throw new InvalidInputException("text", "There are no directors in office to approve a written resolution:"
-                    + " record the directors in the register of officers first");
+        int inOffice = directorsOn(society, today).size();
+        if (inOffice < Math.max(1, quorum)) {
+            throw new InvalidInputException("text", "A written resolution needs at least " + Math.max(1, quorum)
+                    + " directors in office (the board quorum) and there " + (inOffice == 1 ? "is " : "are ") + inOffice
+                    + ": record the directors in the register of officers first");
         }
         var item = BoardItem.written(society.id(), text.strip(), today, by, LocalDateTime.now(clock));
         em.persist(item);
@@ -200,7 +243,11 @@ public class BoardDecisions {
         return new ItemView(item, entitled, conflicts, votes, tally);
     }
 
-    /** The directors who may take part: present at its meeting, or in office when a written resolution was circulated. */
+    /**
+     * The directors who may take part: present at its meeting; or, for a written resolution, those
+     * in office when it was circulated who are still in office today (eligibility is judged on the
+     * day of the decision, see {@link BoardCount}).
+     */
     Map<Long, String> entitled(Society society, BoardItem item) {
         return switch (item.kind()) {
             case MEETING -> {
@@ -214,7 +261,17 @@ public class BoardDecisions {
                 });
                 yield present;
             }
-            case WRITTEN -> directorsOn(society, item.circulatedOn());
+            case WRITTEN -> {
+                var register = officers.register(society);
+                LocalDate today = today();
+                var serving = new LinkedHashMap<Long, String>();
+                board(register, item.circulatedOn()).forEach((id, name) -> {
+                    if (stillServing(register, id, today)) {
+                        serving.put(id, name);
+                    }
+                });
+                yield serving;
+            }
             case RECORDED -> Map.of();
         };
     }
@@ -227,19 +284,15 @@ public class BoardDecisions {
         if (interest == null || interest.isBlank() || interest.length() > 500) {
             throw new InvalidInputException("interest", "Say what the interest is, in up to 500 characters");
         }
-        long existing = em.createQuery("select count(c) from BoardConflict c where c.itemId = :i and c.director = :d", Long.class)
-                .setParameter("i", itemId).setParameter("d", director).getSingleResult();
-        if (existing > 0) {
+        if (conflictedNow(itemId).contains(director)) {
             throw new ConflictException("director", name + " has already declared a conflict of interest in this item");
         }
-        long voted = em.createQuery("select count(v) from BoardVote v where v.itemId = :i and v.director = :d", Long.class)
-                .setParameter("i", itemId).setParameter("d", director).getSingleResult();
-        if (voted > 0) {
+        if (votesNow(itemId).containsKey(director)) {
             throw new ConflictException("director", name + " has already voted on this item: a conflict must be declared before voting");
         }
         var conflict = new BoardConflict(itemId, director, interest.strip(), LocalDateTime.now(clock));
         em.persist(conflict);
-        em.flush();
+        flush(name + " has already declared a conflict of interest in this item");
         audit.record(society.id(), "board.conflict-declared", "board_item", itemId, null,
                 Map.of("director", name, "interest", conflict.interest()));
         settleIfWritten(society, item);
@@ -262,20 +315,16 @@ public class BoardDecisions {
         }
         var entitled = entitled(society, item);
         String name = requireDirector(society, entitled, director, actor);
-        Set<Long> conflicted = Set.copyOf(em.createQuery("select c.director from BoardConflict c where c.itemId = :i", Long.class)
-                .setParameter("i", itemId).getResultList());
-        String refusal = BoardCount.refusal(director, name, entitled.keySet(), conflicted, item.kind() == BoardItem.Kind.WRITTEN);
+        String refusal = BoardCount.refusal(director, name, entitled.keySet(), conflictedNow(itemId), item.kind() == BoardItem.Kind.WRITTEN);
         if (refusal != null) {
             throw new InvalidInputException("director", refusal);
         }
-        long existing = em.createQuery("select count(v) from BoardVote v where v.itemId = :i and v.director = :d", Long.class)
-                .setParameter("i", itemId).setParameter("d", director).getSingleResult();
-        if (existing > 0) {
+        if (votesNow(itemId).containsKey(director)) {
             throw new ConflictException("director", name + " has already voted on this item");
         }
         var vote = new BoardVote(itemId, director, choice, actor.account().email(), LocalDateTime.now(clock));
         em.persist(vote);
-        em.flush();
+        flush(name + " has already voted on this item");
         audit.record(society.id(), "board.vote-recorded", "board_item", itemId, null,
                 Map.of("director", name, "choice", choice.name(), "recordedBy", actor.account().email()));
         settleIfWritten(society, item);
@@ -289,7 +338,7 @@ public class BoardDecisions {
         if (item.kind() != BoardItem.Kind.MEETING) {
             throw new ConflictException("item", "A written resolution is decided by the directors' approvals, not declared");
         }
-        var tally = view(society, item).tally();
+        var tally = BoardCount.atMeeting(entitled(society, item).keySet(), conflictedNow(itemId), votesNow(itemId), quorum);
         if (!tally.quorate()) {
             throw new InvalidInputException("item", "The board is not quorate for this item: " + tally.eligible()
                     + " directors without a conflict of interest were present and the quorum is " + quorum);
@@ -323,17 +372,41 @@ public class BoardDecisions {
         return item;
     }
 
+    /**
+     * A director leaving office may decide written resolutions circulated to them: the others may
+     * now be unanimous without them, or too few for the quorum (it fails). An ending dated later
+     * than today takes effect on the first approval, refusal or declaration after that day.
+     */
+    void onOfficerEnded(@Observes OfficerEnded ended) {
+        if (ended.endedOn().isAfter(today())) {
+            return;
+        }
+        Society society = em.find(Society.class, ended.societyId());
+        var open = em.createQuery("select i.id from BoardItem i where i.societyId = :s and i.kind = :k and i.state = :o order by i.id",
+                Long.class).setParameter("s", ended.societyId()).setParameter("k", BoardItem.Kind.WRITTEN)
+                .setParameter("o", BoardItem.State.OPEN).getResultList();
+        for (long id : open) {
+            BoardItem item = em.find(BoardItem.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (item.isOpen() && !item.circulatedOn().isAfter(ended.endedOn())) {
+                settleIfWritten(society, item);
+            }
+        }
+    }
+
     private void settleIfWritten(Society society, BoardItem item) {
         if (item.kind() != BoardItem.Kind.WRITTEN) {
             return;
         }
-        var view = view(society, item);
-        var outcome = BoardCount.written(view.eligibleDirectors().keySet(), view.conflicts().keySet(), choices(view.votes()));
+        var eligible = entitled(society, item).keySet();
+        var conflicted = conflictedNow(item.id());
+        var votes = votesNow(item.id());
+        var outcome = BoardCount.written(eligible, conflicted, votes, quorum);
         if (outcome == BoardCount.WrittenOutcome.PENDING) {
             return;
         }
-        int approvals = (int) view.votes().values().stream().filter(v -> v.choice() == DirectorChoice.FOR).count();
-        int refusals = (int) view.votes().values().stream().filter(v -> v.choice() == DirectorChoice.AGAINST).count();
+        // the figures are those of the directors who decided it: not of one who has since left office
+        int approvals = (int) votes.entrySet().stream().filter(v -> eligible.contains(v.getKey()) && v.getValue() == DirectorChoice.FOR).count();
+        int refusals = (int) votes.entrySet().stream().filter(v -> eligible.contains(v.getKey()) && v.getValue() == DirectorChoice.AGAINST).count();
         item.settleWritten(outcome == BoardCount.WrittenOutcome.PASSED, approvals, refusals, today());
         audit.record(society.id(), "board.written-resolution-" + (outcome == BoardCount.WrittenOutcome.PASSED ? "passed" : "failed"),
                 "board_item", item.id(), Map.of("state", "OPEN"), Map.of("state", item.state().name(), "approvals", approvals,
@@ -365,12 +438,85 @@ public class BoardDecisions {
         return entitled.getOrDefault(director, appointment.personName());
     }
 
-    /** The register entry is this account's: linked to it, or (none linked) under the same name. */
+    /**
+     * The register entry is this account's: linked to it. An entry with no account linked is no
+     * one's to act on themselves (the secretary records for them): a display name is chosen by its
+     * owner and another director could take the same one.
+     */
     public static boolean isSelf(OfficerAppointment appointment, Account account) {
-        if (appointment.accountId() != null) {
-            return appointment.accountId().equals(account.id());
+        return appointment.accountId() != null && account != null && appointment.accountId().equals(account.id());
+    }
+
+    /**
+     * The secretary links a director's entry in the register of officers to the account they sign
+     * in with (someone with a role in this society), so they can record their own votes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OfficerAppointment linkAccount(Society society, long appointmentId, String email) {
+        OfficerAppointment appointment = em.find(OfficerAppointment.class, appointmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (appointment == null || appointment.societyId() != society.id() || !isDirectorOffice(appointment)) {
+            throw new NoSuchResourceException("No such director in the register of officers");
         }
-        return account.displayName() != null && appointment.personName().trim().equalsIgnoreCase(account.displayName().trim());
+        if (email == null || email.isBlank()) {
+            throw new InvalidInputException("email", "Enter the email address the director signs in with");
+        }
+        // an account of someone outside the society is not found either: nothing is learnt about other societies
+        Account account = accounts.byEmail(email.strip()).filter(a -> !accounts.rolesIn(a.id(), society.id()).isEmpty())
+                .orElseThrow(() -> new InvalidInputException("email",
+                        "Nobody with a role in this society signs in with that email address: invite them first"));
+        if (appointment.accountId() != null && !appointment.accountId().equals(account.id())) {
+            throw new ConflictException("email", appointment.personName() + "'s entry is already linked to another account");
+        }
+        appointment.linkAccount(account.id());
+        audit.record(society.id(), "board.director-linked", "officer", appointment.id(), null,
+                Map.of("personName", appointment.personName(), "account", account.email()));
+        return appointment;
+    }
+
+    /** The item's conflicts of interest, by a locking read (see the class comment). */
+    private Set<Long> conflictedNow(long itemId) {
+        List<?> rows = em.createNativeQuery("SELECT appointment_id FROM board_conflict WHERE item_id = ? FOR UPDATE")
+                .setParameter(1, itemId).getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).collect(Collectors.toSet());
+    }
+
+    /** The item's votes, by a locking read (see the class comment). */
+    private Map<Long, DirectorChoice> votesNow(long itemId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT appointment_id, choice FROM board_vote WHERE item_id = ? ORDER BY id FOR UPDATE")
+                .setParameter(1, itemId).getResultList();
+        var votes = new LinkedHashMap<Long, DirectorChoice>();
+        for (Object[] row : rows) {
+            votes.put(((Number) row[0]).longValue(), DirectorChoice.valueOf((String) row[1]));
+        }
+        return votes;
+    }
+
+    /**
+     * Writes the new row; a duplicate the unique key caught (a second request that slipped past
+     * the checks) is the same conflict the checks report, not a server error.
+     */
+    private void flush(String duplicateMessage) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isDuplicate(e)) {
+                throw new ConflictException("director", duplicateMessage);
+            }
+            throw e;
+        }
+    }
+
+    static boolean isDuplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 1062 || "23000".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The appointment ids among these directors that are the signed-in account's own. */

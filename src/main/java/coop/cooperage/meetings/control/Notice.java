@@ -18,6 +18,19 @@ public final class Notice {
     private Notice() {
     }
 
+    /**
+     * Whether members who are not officers may read the notice (and so the agenda) of a meeting:
+     * only once notice has been given. A draft is the officers' working paper; a meeting cancelled
+     * before notice went out was never announced.
+     */
+    public static boolean readableByMembers(coop.cooperage.meetings.entity.Meeting meeting) {
+        return switch (meeting.state()) {
+            case NOTICED, OPEN, CLOSED -> true;
+            case CANCELLED -> meeting.noticeSentOn() != null;
+            case DRAFT -> false;
+        };
+    }
+
     public static NoticeCheck check(LocalDate sentOn, LocalDate meetingOn, int clearDays) {
         return check(sentOn, meetingOn, clearDays, 0);
     }

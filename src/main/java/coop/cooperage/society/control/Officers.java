@@ -32,6 +32,9 @@ public class Officers {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<OfficerEnded> ended;
+
     public List<OfficerAppointment> register(Society society) {
         return em.createNamedQuery("Officer.ofSociety", OfficerAppointment.class).setParameter("society", society.id())
                 .getResultList();
@@ -77,6 +80,7 @@ public class Officers {
             throw new InvalidInputException("endedOn", e.getMessage());
         }
         audit.record(society.id(), "officer.ended", "officer", appointment.id(), before, snapshot(appointment));
+        ended.fire(new OfficerEnded(society.id(), appointment.id(), endedOn));
         return appointment;
     }
 

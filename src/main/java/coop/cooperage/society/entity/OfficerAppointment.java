@@ -75,6 +75,17 @@ public class OfficerAppointment {
         this.endedOn = on;
     }
 
+    /**
+     * Links the entry to the sign-in account of the person it names, so that they may act as this
+     * officer themselves (a director's own vote). A different account already linked is refused.
+     */
+    public void linkAccount(long accountId) {
+        if (this.accountId != null && this.accountId != accountId) {
+            throw new IllegalStateException("This entry is already linked to another account");
+        }
+        this.accountId = accountId;
+    }
+
     public boolean isCurrentOn(LocalDate date) {
         return !appointedOn.isAfter(date) && (endedOn == null || endedOn.isAfter(date));
     }

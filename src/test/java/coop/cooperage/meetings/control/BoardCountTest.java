@@ -58,23 +58,40 @@ class BoardCountTest {
     @Test
     void aWrittenResolutionPassesOnlyWhenEveryEligibleDirectorApproves() {
         Set<Long> board = Set.of(1L, 2L, 3L);
-        assertThat(BoardCount.written(board, Set.of(), Map.of(1L, FOR, 2L, FOR))).isEqualTo(WrittenOutcome.PENDING);
-        assertThat(BoardCount.written(board, Set.of(), Map.of(1L, FOR, 2L, FOR, 3L, FOR))).isEqualTo(WrittenOutcome.PASSED);
+        assertThat(BoardCount.written(board, Set.of(), Map.of(1L, FOR, 2L, FOR), 2)).isEqualTo(WrittenOutcome.PENDING);
+        assertThat(BoardCount.written(board, Set.of(), Map.of(1L, FOR, 2L, FOR, 3L, FOR), 2)).isEqualTo(WrittenOutcome.PASSED);
     }
 
     @Test
     void oneRefusalFailsAWrittenResolutionAtOnce() {
-        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(), Map.of(1L, AGAINST))).isEqualTo(WrittenOutcome.FAILED);
-        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(), Map.of(1L, FOR, 2L, FOR, 3L, AGAINST)))
+        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(), Map.of(1L, AGAINST), 2)).isEqualTo(WrittenOutcome.FAILED);
+        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(), Map.of(1L, FOR, 2L, FOR, 3L, AGAINST), 2))
                 .isEqualTo(WrittenOutcome.FAILED);
     }
 
     @Test
     void conflictedDirectorsAreLeftOutOfTheUnanimity() {
-        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(3L), Map.of(1L, FOR, 2L, FOR))).isEqualTo(WrittenOutcome.PASSED);
+        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(3L), Map.of(1L, FOR, 2L, FOR), 2)).isEqualTo(WrittenOutcome.PASSED);
         // an abstention is not an approval
-        assertThat(BoardCount.written(Set.of(1L, 2L), Set.of(), Map.of(1L, FOR, 2L, ABSTAIN))).isEqualTo(WrittenOutcome.PENDING);
+        assertThat(BoardCount.written(Set.of(1L, 2L), Set.of(), Map.of(1L, FOR, 2L, ABSTAIN), 2)).isEqualTo(WrittenOutcome.PENDING);
         // nobody left to approve: it cannot pass
-        assertThat(BoardCount.written(Set.of(1L), Set.of(1L), Map.of())).isEqualTo(WrittenOutcome.FAILED);
+        assertThat(BoardCount.written(Set.of(1L), Set.of(1L), Map.of(), 2)).isEqualTo(WrittenOutcome.FAILED);
+    }
+
+    @Test
+    void aWrittenResolutionCannotPassWithFewerEligibleDirectorsThanTheQuorum() {
+        // three directors, two conflicted: the one left approving must not pass it alone
+        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(2L, 3L), Map.of(1L, FOR), 2)).isEqualTo(WrittenOutcome.FAILED);
+        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(2L, 3L), Map.of(), 2)).isEqualTo(WrittenOutcome.FAILED);
+        // with a quorum of one it may
+        assertThat(BoardCount.written(Set.of(1L, 2L, 3L), Set.of(2L, 3L), Map.of(1L, FOR), 1)).isEqualTo(WrittenOutcome.PASSED);
+    }
+
+    @Test
+    void aDirectorWhoLeftOfficeNoLongerHoldsUpAWrittenResolution() {
+        // circulated to 1, 2, 3; 3 left office before approving: the two who remain decide it
+        assertThat(BoardCount.written(Set.of(1L, 2L), Set.of(), Map.of(1L, FOR, 2L, FOR), 2)).isEqualTo(WrittenOutcome.PASSED);
+        // 2 and 3 left: one director is no quorum, so it fails rather than waiting for ever
+        assertThat(BoardCount.written(Set.of(1L), Set.of(), Map.of(1L, FOR), 2)).isEqualTo(WrittenOutcome.FAILED);
     }
 }

@@ -27,8 +27,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Map;
 
 /**
- * The notice of a general meeting: every member of the society may read it (it is what they were
- * sent); the secretary sends it, prints the letters and sends reminders.
+ * The notice of a general meeting: every member of the society may read it once notice has been
+ * given (it is what they were sent; a draft is 404 to them); the secretary sends it, prints the letters and sends reminders.
  */
 @Path("s/{society}/notices")
 @Produces(MediaType.TEXT_HTML)
@@ -63,7 +63,12 @@ public class NoticePages {
     @Path("{meeting}")
     public Page notice(@PathParam("meeting") long id) {
         Society society = societies.forCaller(slug, Role.values());
-        return page(society, notices.meeting(society, id), Map.of());
+        Meeting meeting = notices.meeting(society, id);
+        // a member learns of a meeting from its notice: before notice is given it does not exist for them
+        if (!isOfficer(society) && !coop.cooperage.meetings.control.Notice.readableByMembers(meeting)) {
+            throw new coop.cooperage.platform.control.NoSuchResourceException("No such meeting");
+        }
+        return page(society, meeting, Map.of());
     }
 
     @POST
@@ -102,9 +107,13 @@ public class NoticePages {
                 .header("Content-Disposition", "attachment; filename=\"notice-letters-" + meeting.id() + ".pdf\"").build();
     }
 
+    private boolean isOfficer(Society society) {
+        return caller.isPlatformAdmin() || caller.rolesIn(society.id()).stream().anyMatch(Role::isOfficer);
+    }
+
     private Page page(Society society, Meeting meeting, Map<String, String> errors) {
         boolean secretary = caller.isPlatformAdmin() || caller.rolesIn(society.id()).contains(Role.SECRETARY);
-        boolean officer = caller.isPlatformAdmin() || caller.rolesIn(society.id()).stream().anyMatch(Role::isOfficer);
+        boolean officer = isOfficer(society);
         var name = caller.requireAccount().displayName();
         return Page.of("meetings/notice").with("title", "Notice of " + meeting.title()).with("society", society)
                 .with("meeting", meeting).with("lines", java.util.List.of(notices.noticeText(society, meeting, name == null ? "member" : name).split("\n")))
