@@ -230,6 +230,15 @@ class MoneyInIT {
         assertThat(statement.getInt("creditsInFile")).isEqualTo(4);
         assertThat(statement.getInt("linesAdded")).isEqualTo(8);
         assertThat(statement.getString("bankId")).isEqualTo("089299");
+        // every line is kept, money out too, so the statement stays whole
+        long statementId = statement.getJsonNumber("id").longValue();
+        var lines = Http.jsonArray(admin.get("/api/v1/societies/mi-coop/payments/statements/" + statementId + "/lines"));
+        assertThat(lines).hasSize(8);
+        assertThat(lines.stream().filter(l -> l.asJsonObject().getString("state").equals("NOT_CREDIT"))).hasSize(4);
+        var statementPage = admin.get("/s/mi-coop/payments/statements/" + statementId);
+        assertThat(statementPage.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(statementPage.body()).select("tr.statement-line")).hasSize(8);
+        assertThat(Http.jsonArray(admin.get("/api/v1/societies/mi-coop/payments/statements"))).hasSize(1);
 
         var review = review(admin, "mi-coop");
         var proposed = byApplication(review, "proposed");
