@@ -15,5 +15,11 @@
  * ({@link coop.cooperage.meetings.entity.ProxyBook}) and one member one vote across channels
  * ({@link coop.cooperage.meetings.entity.Poll}, {@link coop.cooperage.meetings.control.Count}).
  * They read the society's settings from {@code SocietyRules} and never change them.
+ *
+ * <p>Around those rules: {@link coop.cooperage.meetings.control.GeneralMeetings} (meetings, papers,
+ * the agenda, the roll fixed by the record date), {@link coop.cooperage.meetings.control.MeetingVotes}
+ * (open votes held one per member by a unique key, proxies, attendance, quorum, show of hands, polls
+ * and declarations; secret resolutions go to {@link coop.cooperage.meetings.control.BallotBox}) and
+ * {@link coop.cooperage.meetings.control.Minutes} (the draft minutes as PDF).
  */
 package coop.cooperage.meetings;
