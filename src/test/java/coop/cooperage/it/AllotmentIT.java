@@ -379,8 +379,17 @@ class AllotmentIT {
         f.offer("hydro", "CLOSED", 1_000_000, "ANYONE", "LARGEST_FIRST");
         f.application(f.applicant("Mia Investor", "BS1 4RW", "mia@al4.example"), 250, true, 25_000);
         f.application(f.applicant("Other Investor", "BS1 4RW", null), 100, true, 10_000);
+        // someone whose application to join was refused cannot hold shares: their money goes back
+        long refused = f.applicant("Rex Refused", "BS1 4RW", null);
+        try (var c = db(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE member SET state = 'REJECTED', rejected_reason = 'Not eligible' WHERE id = " + refused);
+        }
+        long refusedApplication = f.application(refused, 100, true, 10_000);
         var approved = admin.postJson("/api/v1/societies/al4/allotments/hydro", "{\"decidedOn\":\"" + DECIDED_ON + "\"}");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(Fixture.stringOf("SELECT state FROM share_application WHERE id = " + refusedApplication)).isEqualTo("REFUNDED");
+        assertThat(Fixture.longOf("SELECT amount_pence FROM payout WHERE source_id = " + refusedApplication)).isEqualTo(10_000);
+        assertThat(Fixture.stringOf("SELECT state FROM member WHERE id = " + refused)).isEqualTo("REJECTED");
 
         var mine = Http.jsonArray(mia.get("/api/v1/societies/al4/certificates/mine"));
         assertThat(mine).hasSize(1);

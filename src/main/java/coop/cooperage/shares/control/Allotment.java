@@ -40,8 +40,17 @@ public final class Allotment {
     private Allotment() {
     }
 
-    /** One application as the allotment sees it. {@code heldShares}: what the member already holds. */
-    public record Applicant(long applicationId, long sharesRequested, long paidPence, boolean local, long heldShares) {
+    /**
+     * One application as the allotment sees it. {@code heldShares}: what the member already holds; {@code admissible}:
+     * false when the applicant cannot hold shares (their membership ceased, or their application to join was refused).
+     */
+    public record Applicant(long applicationId, long sharesRequested, long paidPence, boolean local, long heldShares,
+            boolean admissible) {
+
+        public Applicant(long applicationId, long sharesRequested, long paidPence, boolean local, long heldShares) {
+            this(applicationId, sharesRequested, paidPence, local, heldShares, true);
+        }
+
         public Applicant {
             if (sharesRequested < 1) {
                 throw new IllegalArgumentException("An application asks for at least one share: " + applicationId);
@@ -65,6 +74,7 @@ public final class Allotment {
         NOT_PAID("Not paid: nothing allotted"),
         BELOW_MINIMUM("Paid for less than the minimum holding: nothing allotted, full refund"),
         NOT_LOCAL("Outside the area of benefit (local applicants only): full refund"),
+        NOT_ADMISSIBLE("Cannot hold shares (membership ceased or refused): full refund"),
         CROWDED_OUT("Oversubscribed: the minimum holding could not be allotted, full refund");
 
         private final String label;
@@ -78,7 +88,7 @@ public final class Allotment {
         }
     }
 
-    /** What one application gets. {@code affordable}: the most it could have had. */
+    /** What one application gets. {@code affordable}: the most it could have had (0 if it could have none). */
     public record Allocation(long applicationId, long sharesRequested, long paidPence, boolean local, long affordable,
             long sharesAllotted, long refundPence, Outcome outcome) {
     }
@@ -132,8 +142,12 @@ public final class Allotment {
                 outcome[i] = Outcome.NOT_PAID;
             } else if (affordable[i] < floor[i]) {
                 outcome[i] = Outcome.BELOW_MINIMUM;
+            } else if (!a.admissible()) {
+                outcome[i] = Outcome.NOT_ADMISSIBLE;
+                affordable[i] = 0;
             } else if (locality == Locality.LOCAL_ONLY && !a.local()) {
                 outcome[i] = Outcome.NOT_LOCAL;
+                affordable[i] = 0;
             } else {
                 (a.local() || locality != Locality.LOCAL_PRIORITY ? local : others).add(i);
                 demand += affordable[i];

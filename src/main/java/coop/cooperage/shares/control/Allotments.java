@@ -149,7 +149,9 @@ public class Allotments {
         List<Object[]> rows = applicationRows(society, offer, "SUBMITTED");
         var applicants = new ArrayList<Applicant>(rows.size());
         for (Object[] r : rows) {
-            applicants.add(new Applicant(num(r[0]), num(r[8]), num(r[9]), bool(r[7]), num(r[10])));
+            var state = MemberState.valueOf((String) r[5]);
+            applicants.add(new Applicant(num(r[0]), num(r[8]), num(r[9]), bool(r[7]), num(r[10]),
+                    state == MemberState.APPLICANT || state == MemberState.MEMBER));
         }
         long minimum = society.rules().minimumHoldingShares();
         var result = Allotment.allot(applicants, offer.sharePrice().pence(), offer.maxTarget().pence(), offer.locality(),

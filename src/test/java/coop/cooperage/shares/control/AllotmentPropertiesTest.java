@@ -32,7 +32,8 @@ class AllotmentPropertiesTest {
             var numbered = new ArrayList<Applicant>();
             for (int i = 0; i < list.size(); i++) {
                 var a = list.get(i);
-                numbered.add(new Applicant(i + 1, a.sharesRequested(), a.paidPence(), a.local(), a.heldShares()));
+                // one in seven cannot hold shares (membership ceased or refused)
+                numbered.add(new Applicant(i + 1, a.sharesRequested(), a.paidPence(), a.local(), a.heldShares(), i % 7 != 3));
             }
             return numbered;
         });
@@ -57,7 +58,7 @@ class AllotmentPropertiesTest {
             if (x.sharesAllotted() > 0) {
                 assertThat(x.sharesAllotted() + a.heldShares()).isBetween((long) minimumHolding, maximumHolding);
             }
-            if (locality == Locality.LOCAL_ONLY && !a.local()) {
+            if ((locality == Locality.LOCAL_ONLY && !a.local()) || !a.admissible()) {
                 assertThat(x.sharesAllotted()).isZero();
             }
         }

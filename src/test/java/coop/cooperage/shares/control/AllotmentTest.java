@@ -229,4 +229,14 @@ class AllotmentTest {
         assertThat(shares(full)).containsExactly(0L);
         assertThat(refunds(full)).containsExactly(1_000L);
     }
+
+    @Test
+    void someoneWhoCannotHoldSharesGetsTheirMoneyBackAndLeavesTheRestForOthers() {
+        var r = allot(List.of(new Applicant(1, 600, 60_000, true, 0, false), paid(600)), 1000, Locality.ANYONE,
+                ScaleBack.LARGEST_FIRST, 50);
+        assertThat(shares(r)).containsExactly(0L, 600L);
+        assertThat(refunds(r)).containsExactly(60_000L, 0L);
+        assertThat(r.allocations().get(0).outcome()).isEqualTo(Outcome.NOT_ADMISSIBLE);
+        assertThat(r.oversubscribed()).isFalse();
+    }
 }

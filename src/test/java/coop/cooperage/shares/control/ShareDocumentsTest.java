@@ -34,6 +34,8 @@ class ShareDocumentsTest {
         p.put("ISSUED_ON", "1 December 2026");
         p.put("OFFER_TITLE", "Solar on the school roof");
         byte[] pdf = renderer.pdf(ShareCertificates.REPORT, p, List.of());
+        // kept for a look: pdftoppm -png -r 60 target/sample-certificate.pdf target/certificate
+        java.nio.file.Files.write(java.nio.file.Path.of("target/sample-certificate.pdf"), pdf);
         try (var doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             var stripper = new PDFTextStripper();
