@@ -65,8 +65,14 @@ public class Navigation implements PageDecorator {
             add(items, path, "All societies", "/admin/societies", true);
             add(items, path, "Mail outbox", "/admin/mail", true);
         }
-        page.with("nav", List.copyOf(items));
+        // the bar holds what people use daily; the dashboard lists everything their roles allow
+        page.with("nav", items.stream().filter(i -> !SECONDARY.contains(i.label())).toList());
+        page.with("areas", items.stream().filter(i -> !i.label().equals("Dashboard")).toList());
     }
+
+    /** Reached from the dashboard (and from the pages they belong with), not from the bar, which would wrap to three lines. */
+    private static final Set<String> SECONDARY = Set.of("Officers", "People", "Audit trail", "API tokens", "My bank details",
+            "My applications");
 
     private static void add(List<NavItem> items, String path, String label, String href, boolean allowed) {
         if (allowed) {
