@@ -229,7 +229,9 @@ class MoneyInIT {
         assertThat(statement.getInt("linesInFile")).isEqualTo(8);
         assertThat(statement.getInt("creditsInFile")).isEqualTo(4);
         assertThat(statement.getInt("linesAdded")).isEqualTo(8);
-        assertThat(statement.getString("bankId")).isEqualTo("089299");
+        // the society's own sort code is kept and shown masked
+        assertThat(statement.getString("bankId")).isEqualTo("****9299");
+        assertThat(scalar("SELECT COUNT(*) FROM bank_statement WHERE bank_id LIKE '%089299%' OR account_id LIKE '%089299%'")).isZero();
         // every line is kept, money out too, so the statement stays whole
         long statementId = statement.getJsonNumber("id").longValue();
         var lines = Http.jsonArray(admin.get("/api/v1/societies/mi-coop/payments/statements/" + statementId + "/lines"));
@@ -250,13 +252,20 @@ class MoneyInIT {
         assertThat(review.getJsonArray("unmatched")).extracting(v -> v.asJsonObject().getJsonNumber("amountPence").longValue())
                 .containsExactlyInAnyOrder(240000L, 7L);
 
-        // confirm all exact matches on the page; then again, which adds nothing
+        // confirm all exact matches on the page; then again, which adds nothing. Only the match on a reference is
+        // confirmed in bulk: the one made on the amount alone waits to be confirmed on its own
         var page = admin.get("/s/mi-coop/payments");
         assertThat(Jsoup.parse(page.body()).select("tr.proposed-line")).hasSize(2);
+        assertThat(Jsoup.parse(page.body()).select("button[name=all]").text()).isEqualTo("Confirm all 1 exact matches on a reference");
         var confirmed = admin.postForm("/s/mi-coop/payments/confirmations", Map.of("all", "exact", "_csrf", Http.csrfOf(page.body())));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(303);
         assertThat(admin.postForm("/s/mi-coop/payments/confirmations", Map.of("all", "exact", "_csrf", Http.csrfOf(page.body())))
                 .statusCode()).isEqualTo(303);
+        assertThat(count("share_payment", "mi-coop")).isEqualTo(1);
+        assertThat(paidPence(admin, "mi-coop", "CB-AMT")).isZero();
+        long byAmount = proposed.get("CB-AMT@120000").getJsonNumber("id").longValue();
+        var one = admin.postJson("/api/v1/societies/mi-coop/payments/confirmations", "{\"lines\":[" + byAmount + "]}");
+        assertThat(Http.json(one).getInt("confirmed")).as(one.body()).isEqualTo(1);
         assertThat(count("share_payment", "mi-coop")).isEqualTo(2);
         assertThat(paidPence(admin, "mi-coop", "INV-001")).isEqualTo(480000);
         assertThat(paidPence(admin, "mi-coop", "CB-AMT")).isEqualTo(120000);
@@ -562,5 +571,110 @@ class MoneyInIT {
         assertThat(Http.json(confirmed).getInt("confirmed")).isEqualTo(1);
         assertThat(paidPence(director, "mi-roles", "SH-R1")).isEqualTo(1000);
         assertThat(List.of(treasurer.get("/s/mi-roles/payments").body())).allMatch(b -> b.contains("Money in"));
+    }
+
+    @Test
+    void bulkConfirmationNeedsAReferenceAndBadConfirmationsAreRefused() throws Exception {
+        var world = world();
+        var admin = societyWithApplications(world, "mi-bulk", "SH-B1=250.00", "SH-B2=100.00");
+        // a £250 grant without a reference is proposed for the application owing £250, on the amount alone
+        byte[] file = (STARLING_HEADER + "01/03/2026,District Council,,FASTER PAYMENT,250.00,250.00,INCOME\n"
+                + "02/03/2026,B Two,SH-B2,FASTER PAYMENT,100.00,350.00,INCOME\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(admin, "mi-bulk", file, "fileName=march.csv").statusCode()).isEqualTo(201);
+        var proposed = byApplication(review(admin, "mi-bulk"), "proposed");
+        assertThat(proposed).containsOnlyKeys("SH-B1@25000", "SH-B2@10000");
+        assertThat(proposed.get("SH-B1@25000").getString("basis")).isEqualTo("AMOUNT");
+        assertThat(proposed.get("SH-B1@25000").getString("kind")).isEqualTo("EXACT");
+
+        var bulk = admin.postJson("/api/v1/societies/mi-bulk/payments/confirmations", "{\"allExact\":true}");
+        assertThat(Http.json(bulk).getInt("confirmed")).as(bulk.body()).isEqualTo(1);
+        assertThat(paidPence(admin, "mi-bulk", "SH-B1")).isZero();
+        assertThat(paidPence(admin, "mi-bulk", "SH-B2")).isEqualTo(10000);
+        assertThat(byApplication(review(admin, "mi-bulk"), "proposed")).containsOnlyKeys("SH-B1@25000");
+
+        // a null among the lines is a bad request, and confirms nothing, not even the lines before it
+        long grant = proposed.get("SH-B1@25000").getJsonNumber("id").longValue();
+        for (String body : List.of("{\"lines\":[null]}", "{\"lines\":[" + grant + ",null]}")) {
+            var bad = admin.postJson("/api/v1/societies/mi-bulk/payments/confirmations", body);
+            assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+            assertThat(bad.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+            assertThat(bad.body()).contains("lines").contains("is null");
+        }
+        assertThat(count("share_payment", "mi-bulk")).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentIsNotReversedOnceItsSharesAreAllottedOrItsRefundPaid() throws Exception {
+        var world = world();
+        var admin = societyWithApplications(world, "mi-rev", "SH-V1=250.00", "SH-V2=100.00");
+        String pay = "{\"reference\":\"%s\",\"amount\":\"%s\",\"receivedOn\":\"2026-02-04\",\"method\":\"CHEQUE\"}";
+        var p1 = admin.postJson("/api/v1/societies/mi-rev/payments", pay.formatted("SH-V1", "250.00"));
+        var p2 = admin.postJson("/api/v1/societies/mi-rev/payments", pay.formatted("SH-V2", "100.00"));
+        assertThat(p1.statusCode()).as(p1.body()).isEqualTo(201);
+        long allottedPayment = Http.json(p1).getJsonNumber("id").longValue();
+        long refundedPayment = Http.json(p2).getJsonNumber("id").longValue();
+        long society = scalar("SELECT id FROM society WHERE slug = 'mi-rev'");
+        try (var c = db(); var s = c.createStatement()) {
+            // the allotment belongs to another part of the application: its outcome is set directly
+            s.executeUpdate("UPDATE share_application SET state = 'ALLOTTED', shares_allotted = shares_requested "
+                    + "WHERE reference = 'SH-V1' AND society_id = " + society);
+            s.executeUpdate("UPDATE share_application SET state = 'REFUNDED', shares_allotted = 0 "
+                    + "WHERE reference = 'SH-V2' AND society_id = " + society);
+            s.executeUpdate("INSERT INTO payout (society_id, member_id, kind, amount_pence, source_type, source_id, state, created_at, "
+                    + "paid_on) SELECT society_id, member_id, 'REFUND', 10000, 'share_application', id, 'PAID', NOW(), '2026-03-01' "
+                    + "FROM share_application WHERE reference = 'SH-V2' AND society_id = " + society);
+        }
+
+        var allotted = admin.postJson("/api/v1/societies/mi-rev/payments/" + allottedPayment + "/reversal", "{\"reason\":\"Bounced\"}");
+        assertThat(allotted.statusCode()).as(allotted.body()).isEqualTo(409);
+        assertThat(allotted.body()).contains("SH-V1 has been allotted").contains("take the shares off the ledger");
+        var page = admin.get("/s/mi-rev/payments/applications/SH-V1");
+        var viaPage = admin.postForm("/s/mi-rev/payments/" + allottedPayment + "/reversal",
+                Map.of("reason", "Bounced", "_csrf", Http.csrfOf(page.body())));
+        assertThat(viaPage.statusCode()).isEqualTo(409);
+        assertThat(viaPage.body()).contains("has been allotted");
+
+        var refunded = admin.postJson("/api/v1/societies/mi-rev/payments/" + refundedPayment + "/reversal", "{\"reason\":\"Bounced\"}");
+        assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(409);
+        assertThat(refunded.body()).contains("refund has been paid");
+
+        assertThat(paidPence(admin, "mi-rev", "SH-V1")).isEqualTo(25000);
+        assertThat(paidPence(admin, "mi-rev", "SH-V2")).isEqualTo(10000);
+        assertThat(scalar("SELECT COUNT(*) FROM share_payment WHERE method = 'CORRECTION' AND society_id = ?", society)).isZero();
+    }
+
+    @Test
+    void aStatementOfTwoMebibytesIsAcceptedAndOneOverTenIsNot() throws Exception {
+        var world = world();
+        var admin = societyWithApplications(world, "mi-big", "SH-G1=10.00");
+        var csv = new StringBuilder(STARLING_HEADER).append("01/03/2026,G One,SH-G1,FASTER PAYMENT,10.00,10.00,INCOME\n");
+        // a long export: the rows a bank leaves blank are skipped
+        while (csv.length() < 2 * 1024 * 1024 + 1000) {
+            csv.append(",,,,,,\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        var imported = upload(admin, "mi-big", file, "fileName=year.csv");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(Http.json(imported).getInt("linesAdded")).isEqualTo(1);
+        var page = admin.get("/s/mi-big/payments/statements");
+        byte[] other = (csv.toString().replace("SH-G1", "SH-G9")).getBytes(StandardCharsets.UTF_8);
+        var viaPage = admin.postFile("/s/mi-big/payments/statements?_csrf=" + Http.csrfOf(page.body()), "file", "other.csv", other);
+        assertThat(viaPage.statusCode()).as(viaPage.body()).isEqualTo(303);
+        assertThat(count("bank_statement", "mi-big")).isEqualTo(2);
+
+        // over 10 MiB is refused before the body is read (so only its start is sent, as FoundationIT does)
+        var uri = admin.uri("/api/v1/societies/mi-big/payments/statements");
+        try (var socket = new java.net.Socket("127.0.0.1", uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: " + (10 * 1024 * 1024 + 1) + "\r\nConnection: close\r\n\r\n" + STARLING_HEADER)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).contains(" 413");
+        }
+        assertThat(count("bank_statement", "mi-big")).isEqualTo(2);
     }
 }

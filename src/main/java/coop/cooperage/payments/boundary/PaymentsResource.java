@@ -74,7 +74,9 @@ public class PaymentsResource {
             LocalDate lastDate, int linesInFile, int creditsInFile, int linesAdded, int linesAlreadyImported,
             LocalDateTime importedAt, Boolean alreadyImported) {
         static StatementJson of(BankStatement s, Boolean again) {
-            return new StatementJson(s.id(), s.format().name(), s.fileName(), s.bankId(), s.accountId(), s.firstDate(), s.lastDate(),
+            // masked when stored; masked again here so a row kept before V8_5 could never show in clear
+            return new StatementJson(s.id(), s.format().name(), s.fileName(), BankStatement.masked(s.bankId()),
+                    BankStatement.masked(s.accountId()), s.firstDate(), s.lastDate(),
                     s.linesInFile(), s.creditsInFile(), s.linesAdded(), s.linesAlreadyImported(), s.importedAt(), again);
         }
     }
@@ -239,7 +241,8 @@ public class PaymentsResource {
     @POST
     @Path("confirmations")
     @Transactional
-    @Operation(summary = "Confirm proposed lines (lines: ids) or every exact match (allExact: true); each writes a payment. "
+    @Operation(summary = "Confirm proposed lines (lines: ids) or every exact match on an application's reference (allExact: true); "
+            + "each writes a payment. A match on the amount alone is confirmed only by naming its line. "
             + "Lines no longer proposed are skipped, so confirming again adds nothing")
     public ConfirmedJson confirm(Confirmation input) {
         Society society = societies.forCaller(slug, WRITERS);
@@ -250,11 +253,21 @@ public class PaymentsResource {
         if (Boolean.TRUE.equals(input.allExact())) {
             done = moneyIn.confirmAllExact(society);
         } else {
-            var chosen = new LinkedHashMap<Long, Long>();
-            input.lines().forEach(id -> chosen.put(id, null));
-            done = moneyIn.confirm(society, chosen);
+            done = moneyIn.confirm(society, chosen(input.lines()));
         }
         return new ConfirmedJson(done.confirmed(), done.skipped());
+    }
+
+    /** The lines to confirm, each for whatever is proposed for it now; a missing id is refused before anything is looked up. */
+    static Map<Long, Long> chosen(List<Long> lines) {
+        var chosen = new LinkedHashMap<Long, Long>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == null) {
+                throw new InvalidInputException("lines", "Line " + (i + 1) + " of lines is null: send the id of each line to confirm");
+            }
+            chosen.put(lines.get(i), null);
+        }
+        return chosen;
     }
 
     @POST

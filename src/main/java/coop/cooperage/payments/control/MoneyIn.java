@@ -16,6 +16,7 @@ import coop.cooperage.platform.control.CounterRows;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.platform.control.NoSuchResourceException;
 import coop.cooperage.shares.entity.ApplicationState;
+import coop.cooperage.shares.entity.PayoutState;
 import coop.cooperage.shares.entity.ShareApplication;
 import coop.cooperage.shares.entity.SharePayment;
 import coop.cooperage.society.entity.Society;
@@ -309,7 +310,11 @@ public class MoneyIn {
         return new Confirmed(done, skipped);
     }
 
-    /** Confirms every proposal whose money is exactly what the application owed. */
+    /**
+     * Confirms every proposal that names its application's reference and whose money is exactly
+     * what the application owed. A proposal made on the amount alone is left for the treasurer to
+     * confirm line by line: a grant or a donation of the same sum carries no reference either.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Confirmed confirmAllExact(Society society) {
         lock(society.id());
@@ -318,8 +323,14 @@ public class MoneyIn {
                 .setParameter("st", LineState.PROPOSED).setParameter("k", BankStatementLine.Kind.EXACT)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         var chosen = new LinkedHashMap<Long, Long>();
-        exact.forEach(l -> chosen.put(l.id(), l.applicationId()));
+        exact.stream().filter(MoneyIn::confirmableInBulk).forEach(l -> chosen.put(l.id(), l.applicationId()));
         return confirm(society, chosen);
+    }
+
+    /** Whether "confirm all exact" may confirm the line: an exact match on the application's reference, never on amount alone. */
+    public static boolean confirmableInBulk(BankStatementLine line) {
+        return line.state() == LineState.PROPOSED && line.matchKind() == BankStatementLine.Kind.EXACT
+                && line.matchBasis() == BankStatementLine.Basis.REFERENCE;
     }
 
     /** The treasurer says which application an open line pays for: recorded at once. */
@@ -390,6 +401,11 @@ public class MoneyIn {
         if (reversalOf(paymentId) != null) {
             throw new ConflictException("payment", "This payment has already been reversed");
         }
+        ShareApplication paidFor = em.find(ShareApplication.class, payment.applicationId(), LockModeType.PESSIMISTIC_READ);
+        String refusal = whyNotReversible(paidFor, refundPayoutState(society.id(), paidFor.id()));
+        if (refusal != null) {
+            throw new ConflictException("payment", refusal);
+        }
         SharePayment correction = payment.reversal(today(), "Reverses payment " + paymentId + ": " + reason.strip(), actor(), now());
         em.persist(correction);
         em.flush();
@@ -403,6 +419,46 @@ public class MoneyIn {
                 snapshot(correction, application));
         repropose(society.id());
         return correction;
+    }
+
+    /**
+     * Why a payment for the application may not be reversed, or null when it may. Once an
+     * application is allotted its shares are in the ledger and count in share capital: taking the
+     * money away would leave shares that were never paid for. Once a refund has gone into a payment
+     * run or been paid, the society has paid out the money the payment says it received. Either
+     * way the mistake is put right another way, not by a correction row.
+     *
+     * @param refund the state of the application's refund payout (for a refunded application, or the excess of an
+     *     allotted one), or null when it has none
+     */
+    public static String whyNotReversible(ShareApplication application, PayoutState refund) {
+        if (application.state() == ApplicationState.ALLOTTED) {
+            return "Application " + application.reference() + " has been allotted: its shares are in the share ledger and count "
+                    + "in share capital, so its payment cannot be reversed. If the money was never received or belongs to "
+                    + "someone else, ask the secretary to take the shares off the ledger (withdrawal or forfeiture under the "
+                    + "rules) first; if it was only part of what was paid, record the difference instead";
+        }
+        // a refund is looked at whatever the application's state: an allotment refunds an excess too
+        if (refund == PayoutState.DUE) {
+            return "Application " + application.reference() + " has a refund waiting to be paid, worked out from this "
+                    + "payment: reversing it would leave that refund paying back money never received. Keep the refund out of "
+                    + "payment runs until it is put right with the secretary: the payment cannot be reversed while the refund is due";
+        }
+        if (refund == PayoutState.IN_RUN || refund == PayoutState.PAID) {
+            return "Application " + application.reference() + " has been refunded and the refund has "
+                    + (refund == PayoutState.PAID ? "been paid" : "gone into a payment run")
+                    + ", so its payment cannot be reversed: the money has left the society's account. If the payment was "
+                    + "never received, recover the refund from the payee and record it in the minutes instead";
+        }
+        return null;
+    }
+
+    /** The state of the application's refund payout, locked, or null when it has none. */
+    private PayoutState refundPayoutState(long societyId, long applicationId) {
+        List<?> states = em.createNativeQuery("SELECT state FROM payout WHERE society_id = ?1 AND kind = 'REFUND' "
+                + "AND source_type = 'share_application' AND source_id = ?2 LOCK IN SHARE MODE")
+                .setParameter(1, societyId).setParameter(2, applicationId).getResultList();
+        return states.isEmpty() ? null : PayoutState.valueOf((String) states.get(0));
     }
 
     private SharePayment confirmLine(Society society, BankStatementLine line, ShareApplication application, String action) {

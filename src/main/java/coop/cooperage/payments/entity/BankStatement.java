@@ -76,8 +76,8 @@ public class BankStatement {
         this.format = format;
         this.fileName = fileName;
         this.fileSha256 = fileSha256;
-        this.bankId = bankId;
-        this.accountId = accountId;
+        this.bankId = masked(bankId);
+        this.accountId = masked(accountId);
         this.firstDate = firstDate;
         this.lastDate = lastDate;
         this.linesInFile = linesInFile;
@@ -86,6 +86,20 @@ public class BankStatement {
         this.linesAlreadyImported = linesInFile - linesAdded;
         this.importedAt = importedAt;
         this.importedBy = importedBy;
+    }
+
+    /**
+     * The society's own sort code or account number as Cooperage keeps it: only the last four
+     * characters, enough for the treasurer to tell which account a statement came from, and
+     * useless to anyone reading the register or the API (every officer, the auditor too) to take
+     * money with. Masking a masked value changes nothing; V8_5 masked what was kept before.
+     */
+    public static String masked(String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            return null;
+        }
+        String s = identifier.strip();
+        return s.length() > 4 ? "****" + s.substring(s.length() - 4) : "****";
     }
 
     public Long id() { return id; }

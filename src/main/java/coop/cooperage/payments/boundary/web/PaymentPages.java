@@ -16,6 +16,7 @@ import coop.cooperage.platform.boundary.web.FormInput;
 import coop.cooperage.platform.boundary.web.MultipartForm;
 import coop.cooperage.platform.boundary.web.Option;
 import coop.cooperage.platform.boundary.web.Page;
+import coop.cooperage.platform.control.ConflictException;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.platform.control.Transactions;
 import coop.cooperage.shares.entity.SharePayment;
@@ -98,7 +99,7 @@ public class PaymentPages {
     private Page reviewPage(Society society, Map<String, String> errors, Map<String, String> form) {
         var proposed = views(society, moneyIn.lines(society, LineState.PROPOSED));
         var unmatched = views(society, moneyIn.lines(society, LineState.UNMATCHED));
-        long exact = proposed.stream().filter(v -> v.line().matchKind() == BankStatementLine.Kind.EXACT).count();
+        long exact = proposed.stream().filter(v -> MoneyIn.confirmableInBulk(v.line())).count();
         return Page.of("payments/review").with("title", "Money in").with("society", society).with("proposed", proposed)
                 .with("unmatched", unmatched).with("exactCount", exact).with("discrepancies", moneyIn.discrepancies(society))
                 .with("canWrite", canWrite(society)).with("errors", errors).with("form", form);
@@ -241,8 +242,8 @@ public class PaymentPages {
             return Flash.redirect(request, "/s/" + society.slug() + "/payments/applications/" + reference,
                     "Payment reversed by a correction of " + payment.amount().times(-1));
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(applicationPage(society, reference, Map.of("reason-" + id, e.errors().get(0).message())))
-                    .build();
+            return Response.status(e instanceof ConflictException ? 409 : 400)
+                    .entity(applicationPage(society, reference, Map.of("reason-" + id, e.errors().get(0).message()))).build();
         }
     }
 
