@@ -146,8 +146,10 @@ public class Offers {
     @Transactional(Transactional.TxType.MANDATORY)
     public ShareOffer close(Society society, String slug) {
         ShareOffer offer = locked(society, slug);
-        change(offer::close, "state");
-        audit.record(society.id(), "offer.closed", "share_offer", offer.id(), Map.of("state", "OPEN"), Map.of("state", "CLOSED"));
+        LocalDate advertised = offer.closesOn();
+        change(() -> offer.closeEarly(today()), "state");
+        audit.record(society.id(), "offer.closed", "share_offer", offer.id(), Map.of("state", "OPEN", "closesOn", advertised.toString()),
+                Map.of("state", "CLOSED", "closesOn", offer.closesOn().toString()));
         return offer;
     }
 

@@ -221,6 +221,18 @@ public class ShareOffer {
         this.state = OfferState.CLOSED;
     }
 
+    /**
+     * Closed by the secretary before its advertised closing date (fully subscribed, say): the closing date becomes the
+     * day it really closed, because the allotment counts from it (a board decision must not predate the close) and the
+     * board should not have to wait for the date first advertised.
+     */
+    public void closeEarly(LocalDate on) {
+        close();
+        if (on.isBefore(closesOn)) {
+            this.closesOn = on;
+        }
+    }
+
     /** Called off before allotment; every payment is refunded. */
     public void cancel() {
         if (state != OfferState.DRAFT && state != OfferState.OPEN && state != OfferState.CLOSED) {

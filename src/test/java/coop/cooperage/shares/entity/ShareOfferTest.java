@@ -30,6 +30,23 @@ class ShareOfferTest {
     }
 
     @Test
+    void closingEarlyMakesTheDayItClosedTheClosingDateButClosingLateDoesNot() {
+        var early = ShareOffer.draft(1, terms("Riverside"), LocalDateTime.now());
+        early.attachDocument("offer.pdf", new byte[] {1});
+        early.open();
+        early.closeEarly(LocalDate.of(2026, 12, 2));
+        assertThat(early.state()).isEqualTo(OfferState.CLOSED);
+        assertThat(early.closesOn()).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThatThrownBy(() -> early.closeEarly(LocalDate.of(2026, 12, 3))).isInstanceOf(IllegalStateException.class);
+
+        var late = ShareOffer.draft(1, terms("Riverside"), LocalDateTime.now());
+        late.attachDocument("offer.pdf", new byte[] {1});
+        late.open();
+        late.closeEarly(LocalDate.of(2027, 2, 3));
+        assertThat(late.closesOn()).isEqualTo(LocalDate.of(2027, 1, 31));
+    }
+
+    @Test
     void anOpenOfferOnlyExtendsItsCloseAndMovesForward() {
         var offer = ShareOffer.draft(1, terms("Riverside"), LocalDateTime.now());
         offer.attachDocument("offer.pdf", new byte[] {1});
