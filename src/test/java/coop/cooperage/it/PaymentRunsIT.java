@@ -131,6 +131,17 @@ class PaymentRunsIT {
             st.setString(4, s.slug());
             st.executeUpdate();
         }
+        // the ledger keeps each holding in step with its entries (V10_1) and checks a withdrawal against it
+        try (var c = db(); var st = c.prepareStatement("""
+                INSERT INTO share_holding (member_id, society_id, shares, amount_pence)
+                SELECT ?, s.id, ?, ? FROM society s WHERE s.slug = ?
+                ON DUPLICATE KEY UPDATE shares = shares + VALUES(shares), amount_pence = amount_pence + VALUES(amount_pence)""")) {
+            st.setLong(1, memberId(s, number));
+            st.setLong(2, shares);
+            st.setLong(3, shares * 100);
+            st.setString(4, s.slug());
+            st.executeUpdate();
+        }
     }
 
     private static String one(String sql, Object... args) throws Exception {
