@@ -131,6 +131,17 @@ class PaymentRunsIT {
             st.setString(4, s.slug());
             st.executeUpdate();
         }
+        // the ledger keeps each holding in step with its entries (V10_1) and checks a withdrawal against it
+        try (var c = db(); var st = c.prepareStatement("""
+                INSERT INTO share_holding (member_id, society_id, shares, amount_pence)
+                SELECT ?, s.id, ?, ? FROM society s WHERE s.slug = ?
+                ON DUPLICATE KEY UPDATE shares = shares + VALUES(shares), amount_pence = amount_pence + VALUES(amount_pence)""")) {
+            st.setLong(1, memberId(s, number));
+            st.setLong(2, shares);
+            st.setLong(3, shares * 100);
+            st.setString(4, s.slug());
+            st.executeUpdate();
+        }
     }
 
     private static String one(String sql, Object... args) throws Exception {
@@ -419,7 +430,6 @@ class PaymentRunsIT {
         assertThat(Http.json(removed).getJsonNumber("totalPence").longValue()).isEqualTo(2000);
         assertThat(one("SELECT state FROM payout WHERE id = ?", f)).isEqualTo("DUE");
         assertThat(one("SELECT run_id FROM payout WHERE id = ?", f)).isNull();
-        assertThat(records(s.treasurer().getBytes("/api/v1/societies/pdraft/payment-runs/1/bacs").body())).hasSize(4 + 1 + 1 + 3);
         assertThat(s.treasurer().delete("/api/v1/societies/pdraft/payment-runs/1/payouts/" + f).statusCode()).isEqualTo(404);
 
         var cancelled = s.treasurer().postJson("/api/v1/societies/pdraft/payment-runs/1/cancellation", "{}");
@@ -433,6 +443,87 @@ class PaymentRunsIT {
         var next = createRun(s);
         assertThat(next.getInt("number")).isEqualTo(2);
         assertThat(next.getInt("payments")).isEqualTo(2);
+    }
+
+    @Test
+    void onceTheFileIsDownloadedTheRunCannotBeCancelledOrTrimmedOnlyRejectedByTheBankWithAReason() throws Exception {
+        var s = society("pissued");
+        String base = "/api/v1/societies/pissued/payment-runs";
+        long fay = member(s, "Fay Fox", null);
+        long gus = member(s, "Gus Gray", null);
+        bank(s, fay, "309430", "00733445", "Fay Fox");
+        bank(s, gus, "309430", "00733446", "Gus Gray");
+        long f = payout(s, fay, "REFUND", 1000, null, null);
+        long g = payout(s, gus, "REFUND", 2000, null, null);
+        createRun(s);
+        // not yet sent to the bank: it cannot have been rejected by it
+        assertThat(s.treasurer().postJson(base + "/1/rejection", "{\"reason\":\"x\"}").statusCode()).isEqualTo(409);
+
+        var file = s.treasurer().getBytes(base + "/1/bacs");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(records(file.body())).hasSize(4 + 2 + 1 + 3);
+        var run = Http.json(s.treasurer().get(base + "/1"));
+        assertThat(run.getString("fileIssuedBy")).isEqualTo("treasurer@pissued.example");
+
+        // the next day the treasurer tries to take one out, or cancel: refused, nothing changes
+        var removed = s.treasurer().delete(base + "/1/payouts/" + f);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(409);
+        assertThat(removed.body()).contains("downloaded").contains("rejected");
+        var cancelled = s.treasurer().postJson(base + "/1/cancellation", "{}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(409);
+        assertThat(cancelled.body()).contains("downloaded");
+        assertThat(one("SELECT state FROM payout WHERE id = ?", f)).isEqualTo("IN_RUN");
+        assertThat(one("SELECT state FROM payout WHERE id = ?", g)).isEqualTo("IN_RUN");
+        assertThat(one("SELECT total_pence FROM payment_run r JOIN society s ON s.id = r.society_id WHERE s.slug = 'pissued'"))
+                .isEqualTo("3000");
+        // nothing is due, so no second run can pay them again
+        assertThat(s.treasurer().postJson(base, "{\"processingDate\":\"" + processingDay() + "\"}").statusCode()).isEqualTo(409);
+        // the pages no longer offer cancel or take out, but offer the bank's rejection
+        var page = s.treasurer().get("/s/pissued/payment-runs/1").body();
+        assertThat(page).doesNotContain("Cancel the run").doesNotContain("/removal").contains("Record the bank");
+
+        // the bank rejects the file: a reason is required, then every payout is due again
+        var noReason = s.treasurer().postJson(base + "/1/rejection", "{\"reason\":\"  \"}");
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(one("SELECT state FROM payout WHERE id = ?", f)).isEqualTo("IN_RUN");
+        var rejected = s.treasurer().postJson(base + "/1/rejection", "{\"reason\":\"Bacs report: invalid originator\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(Http.json(rejected).getString("state")).isEqualTo("REJECTED");
+        assertThat(Http.json(rejected).getString("rejectedReason")).isEqualTo("Bacs report: invalid originator");
+        assertThat(one("SELECT state FROM payout WHERE id = ?", f)).isEqualTo("DUE");
+        assertThat(one("SELECT state FROM payout WHERE id = ?", g)).isEqualTo("DUE");
+        assertThat(s.treasurer().getBytes(base + "/1/bacs").statusCode()).isEqualTo(409);
+        assertThat(s.treasurer().postJson(base + "/1/payment", "{\"paidOn\":\"" + LocalDate.now() + "\"}").statusCode())
+                .isEqualTo(409);
+        var next = createRun(s);
+        assertThat(next.getInt("number")).isEqualTo(2);
+        assertThat(next.getInt("payments")).isEqualTo(2);
+    }
+
+    @Test
+    void changingAPayeesBankDetailsAlertsTheSecretaryMaskedAndShowsWhoEnteredThem() throws Exception {
+        var s = society("palert");
+        s.world().person(s.admin(), "palert", "secretary@palert.example", "SECRETARY");
+        long hal = member(s, "Hal Hart", null);
+        long death = payout(s, hal, "DEATH", 5000, null, "Executors of Hal Hart");
+        var set = s.treasurer().putJson("/api/v1/societies/palert/payment-runs/payouts/" + death + "/payee-bank-details",
+                "{\"sortCode\":\"608371\",\"accountNumber\":\"87654321\",\"accountName\":\"Hart Executors\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(Http.json(set).getString("bankEnteredBy")).isEqualTo("treasurer@palert.example");
+        assertThat(Http.json(set).getString("bankEnteredAt")).isNotBlank();
+        var mail = s.world().lastMailTo("secretary@palert.example", "Payee bank details");
+        assertThat(mail.getContent().toString()).contains("**-**-71 ****4321").contains("treasurer@palert.example")
+                .contains("Executors of Hal Hart").doesNotContain("87654321");
+
+        var changed = s.treasurer().putJson("/api/v1/societies/palert/payment-runs/payouts/" + death + "/payee-bank-details",
+                "{\"sortCode\":\"608371\",\"accountNumber\":\"11112222\",\"accountName\":\"Someone Else\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (s.world().mailCountTo("secretary@palert.example", "Payee bank details") < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(s.world().mailCountTo("secretary@palert.example", "Payee bank details")).isEqualTo(2);
+        assertThat(s.treasurer().get("/s/palert/payment-runs").body()).contains("entered by treasurer@palert.example");
     }
 
     @Test

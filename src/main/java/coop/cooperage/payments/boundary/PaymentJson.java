@@ -43,11 +43,15 @@ public final class PaymentJson {
     public record Payment(String paidOn) {
     }
 
+    public record Rejection(String reason) {
+    }
+
+    /** {@code bankEnteredBy}/{@code At}: who entered the account the payout would go to, and when. */
     public record Due(long payoutId, String kind, long amountPence, Long memberNumber, String payeeName, String bankAccount,
-            boolean ready, String blockedBecause) {
+            boolean ready, String blockedBecause, String bankEnteredBy, LocalDateTime bankEnteredAt) {
         static Due of(PaymentRuns.Due d) {
             return new Due(d.payout().id(), d.payout().kind().name(), d.payout().amount().pence(), d.member().memberNumber(),
-                    d.payeeName(), d.masked(), d.ready(), d.blockedBecause());
+                    d.payeeName(), d.masked(), d.ready(), d.blockedBecause(), d.bankEnteredBy(), d.bankEnteredAt());
         }
     }
 
@@ -58,10 +62,12 @@ public final class PaymentJson {
     }
 
     public record Run(int number, String state, String serial, LocalDate createdOn, LocalDate processingDate, int payments,
-            long totalPence, String createdBy, LocalDate paidOn, String paidBy, List<Item> items) {
+            long totalPence, String createdBy, LocalDate paidOn, String paidBy, LocalDateTime fileIssuedAt, String fileIssuedBy,
+            String rejectedReason, String rejectedBy, List<Item> items) {
         static Run of(PaymentRun r, List<PaymentRunItem> items) {
             return new Run(r.number(), r.state().name(), r.serial(), r.createdOn(), r.processingDate(), r.itemCount(),
-                    r.total().pence(), r.createdBy(), r.paidOn(), r.paidBy(),
+                    r.total().pence(), r.createdBy(), r.paidOn(), r.paidBy(), r.fileIssuedAt(), r.fileIssuedBy(),
+                    r.rejectedReason(), r.rejectedBy(),
                     items == null ? null : items.stream().map(Item::of).toList());
         }
     }

@@ -8,6 +8,7 @@ import coop.cooperage.payments.boundary.PaymentJson.NewRun;
 import coop.cooperage.payments.boundary.PaymentJson.Originator;
 import coop.cooperage.payments.boundary.PaymentJson.OriginatorInput;
 import coop.cooperage.payments.boundary.PaymentJson.Payment;
+import coop.cooperage.payments.boundary.PaymentJson.Rejection;
 import coop.cooperage.payments.boundary.PaymentJson.Run;
 import coop.cooperage.payments.control.BankAccounts;
 import coop.cooperage.payments.control.PaymentRuns;
@@ -105,7 +106,7 @@ public class PaymentRunsResource {
         Society society = societies.forCaller(slug, Role.TREASURER);
         PaymentRun run = runs.run(society, number);
         byte[] file = runs.bacs(run);
-        runs.recordDownload(society, run, "bacs");
+        runs.recordDownload(society, run, "bacs", caller.requireAccount().email());
         return Response.ok(file, MediaType.APPLICATION_OCTET_STREAM)
                 .header("Content-Disposition", "attachment; filename=\"" + society.slug() + "-payment-run-" + number + ".bacs\"")
                 .header("Cache-Control", "no-store").build();
@@ -120,7 +121,7 @@ public class PaymentRunsResource {
         Society society = societies.forCaller(slug, Role.TREASURER);
         PaymentRun run = runs.run(society, number);
         byte[] file = runs.csv(run);
-        runs.recordDownload(society, run, "csv");
+        runs.recordDownload(society, run, "csv", caller.requireAccount().email());
         return Response.ok(file, "text/csv; charset=US-ASCII")
                 .header("Content-Disposition", "attachment; filename=\"" + society.slug() + "-payment-run-" + number + ".csv\"")
                 .header("Cache-Control", "no-store").build();
@@ -140,17 +141,27 @@ public class PaymentRunsResource {
     @POST
     @Path("{number: [0-9]+}/cancellation")
     @Transactional
-    @Operation(summary = "Cancel a draft run; its payouts are due again (treasurer)")
+    @Operation(summary = "Cancel a draft run whose file was never downloaded; its payouts are due again. After the first download: 409 (treasurer)")
     public Run cancel(@PathParam("number") int number) {
         Society society = societies.forCaller(slug, Role.TREASURER);
         PaymentRun run = runs.cancel(society, number, caller.requireAccount().email());
         return Run.of(run, runs.items(run));
     }
 
+    @POST
+    @Path("{number: [0-9]+}/rejection")
+    @Transactional
+    @Operation(summary = "Record that the bank rejected the run's (downloaded) file, with its reason; its payouts are due again (treasurer)")
+    public Run reject(@PathParam("number") int number, Rejection input) {
+        Society society = societies.forCaller(slug, Role.TREASURER);
+        PaymentRun run = runs.reject(society, number, input == null ? null : input.reason(), caller.requireAccount().email());
+        return Run.of(run, runs.items(run));
+    }
+
     @DELETE
     @Path("{number: [0-9]+}/payouts/{payout: [0-9]+}")
     @Transactional
-    @Operation(summary = "Take a payout out of a draft run; it is due again (treasurer)")
+    @Operation(summary = "Take a payout out of a draft run whose file was never downloaded; it is due again. After the first download: 409 (treasurer)")
     public Run remove(@PathParam("number") int number, @PathParam("payout") long payoutId) {
         Society society = societies.forCaller(slug, Role.TREASURER);
         PaymentRun run = runs.remove(society, number, payoutId);
@@ -188,7 +199,8 @@ public class PaymentRunsResource {
             throw new InvalidInputException("body", "Send the sort code, account number and name on the account");
         }
         Society society = societies.forCaller(slug, Role.TREASURER);
-        runs.setPayeeBank(society, payoutId, input.sortCode(), input.accountNumber(), input.accountName());
+        runs.setPayeeBank(society, payoutId, input.sortCode(), input.accountNumber(), input.accountName(),
+                caller.requireAccount().email());
         return runs.due(society).stream().filter(d -> d.payout().id() == payoutId).map(Due::of).findFirst().orElseThrow();
     }
 }

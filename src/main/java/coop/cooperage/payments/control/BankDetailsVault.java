@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,7 +25,12 @@ public class BankDetailsVault {
     @ConfigProperty(name = "coop.data-key")
     Optional<String> key;
 
+    private static final Logger LOG = Logger.getLogger(BankDetailsVault.class.getName());
+
     private volatile DataCipher cipher;
+
+    /** The missing key is logged once, not at every attempt. */
+    private final AtomicBoolean missingLogged = new AtomicBoolean();
 
     public BankDetailsVault() {
     }
@@ -45,8 +52,13 @@ public class BankDetailsVault {
 
     private DataCipher cipher() {
         if (cipher == null) {
-            String configured = key.filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
-                    "COOP_DATA_KEY is not set: bank details cannot be stored or read without it"));
+            String configured = key.filter(k -> !k.isBlank()).orElse(null);
+            if (configured == null) {
+                if (missingLogged.compareAndSet(false, true)) {
+                    LOG.severe("COOP_DATA_KEY (coop.data-key) is not set: bank details cannot be stored or read until it is");
+                }
+                throw new DataKeyMissingException();
+            }
             cipher = new DataCipher(configured);
         }
         return cipher;

@@ -14,6 +14,10 @@ import coop.cooperage.platform.control.ConflictException;
 import coop.cooperage.platform.control.CounterRows;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.platform.control.NoSuchResourceException;
+import coop.cooperage.platform.control.Outbox;
+import coop.cooperage.platform.control.PublicUrls;
+import coop.cooperage.identity.entity.Role;
+import coop.cooperage.payments.entity.PaymentRunState;
 import coop.cooperage.shares.control.PayoutSettlement;
 import coop.cooperage.shares.entity.Payout;
 import coop.cooperage.shares.entity.PayoutKind;
@@ -68,8 +72,16 @@ public class PaymentRuns {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PublicUrls urls;
+
     /** A due payout, and whether it can go into a run (and if not, why not). */
-    public record Due(Payout payout, Member member, String payeeName, String masked, String blockedBecause) {
+    /** {@code bankEnteredBy}/{@code At}: who last entered the account it would be paid into, and when. */
+    public record Due(Payout payout, Member member, String payeeName, String masked, String blockedBecause,
+            String bankEnteredBy, LocalDateTime bankEnteredAt) {
         public boolean ready() {
             return blockedBecause == null;
         }
@@ -99,17 +111,18 @@ public class PaymentRuns {
         Member member = em.find(Member.class, payout.memberId());
         String payee = payout.payeeName() != null ? payout.payeeName() : member.name();
         if (payout.payeeBankEncrypted() != null) {
-            return new Due(payout, member, payee, vault.open(payout.payeeBankEncrypted()).masked(), null);
+            return new Due(payout, member, payee, vault.open(payout.payeeBankEncrypted()).masked(), null,
+                    payout.payeeBankSetBy(), payout.payeeBankSetAt());
         }
         if (payout.payeeName() != null) {
             return new Due(payout, member, payee, null,
-                    "Enter the bank details of " + payout.payeeName() + ", who is paid instead of the member");
+                    "Enter the bank details of " + payout.payeeName() + ", who is paid instead of the member", null, null);
         }
         MemberBankDetails bank = em.find(MemberBankDetails.class, member.id());
         if (bank == null) {
-            return new Due(payout, member, payee, null, member.name() + " has given no bank details");
+            return new Due(payout, member, payee, null, member.name() + " has given no bank details", null, null);
         }
-        return new Due(payout, member, payee, bank.masked(), null);
+        return new Due(payout, member, payee, bank.masked(), null, bank.updatedBy(), bank.updatedAt());
     }
 
     /**
@@ -223,8 +236,12 @@ public class PaymentRuns {
     }
 
     private void requireFile(PaymentRun run) {
-        if (run.state() == coop.cooperage.payments.entity.PaymentRunState.CANCELLED) {
+        if (run.state() == PaymentRunState.CANCELLED) {
             throw new ConflictException("run", "Payment run " + run.number() + " was cancelled: it has no file to send");
+        }
+        if (run.state() == PaymentRunState.REJECTED) {
+            throw new ConflictException("run", "Payment run " + run.number() + " was rejected by the bank: its payouts are due again,"
+                    + " so make a new run rather than sending this file again");
         }
         if (run.itemCount() == 0) {
             throw new ConflictException("run", "Payment run " + run.number() + " has no payments in it");
@@ -236,9 +253,19 @@ public class PaymentRuns {
                 .toList();
     }
 
-    /** Audits that someone took the file with the account numbers in it. */
+    /**
+     * Audits that someone took the file with the account numbers in it. The first download marks
+     * the file issued: from then the bank may pay it, so the run can no longer be cancelled or
+     * trimmed (see {@link PaymentRun#issueFile}). Call only after the file was made, so a refused
+     * file (cancelled run) issues nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordDownload(Society society, PaymentRun run, String format) {
+    public void recordDownload(Society society, PaymentRun run, String format, String by) {
+        em.refresh(run, LockModeType.PESSIMISTIC_WRITE); // two first downloads at once: one issues, neither fails
+        if (run.isDraft() && run.issueFile(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by)) {
+            audit.record(society.id(), "payment-run.file-issued", "payment-run", run.number(), Map.of("fileIssued", false),
+                    Map.of("fileIssued", true, "format", format, "by", by));
+        }
         audit.record(society.id(), "payment-run.file-downloaded", "payment-run", run.number(), null,
                 Map.of("format", format, "payments", run.itemCount(), "totalPence", run.total().pence()));
     }
@@ -293,11 +320,37 @@ public class PaymentRuns {
     }
 
     /**
+     * The bank rejected the run's file (or returned the whole submission unpaid): nothing was
+     * paid, so every payout in it is due again and goes into the next run. Only for a run whose
+     * file was issued; the reason (the bank's words) is kept on the run and in the audit trail.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaymentRun reject(Society society, int number, String reason, String by) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidInputException("reason", "Enter the reason the bank gave for rejecting the run");
+        }
+        if (why.length() > 500) {
+            throw new InvalidInputException("reason", "Keep the reason to 500 characters or fewer");
+        }
+        PaymentRun run = locked(society, number);
+        run.reject(why, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
+        var payouts = new ArrayList<Long>();
+        for (PaymentRunItem item : items(run)) {
+            em.find(Payout.class, item.payoutId(), LockModeType.PESSIMISTIC_WRITE).leaveRun();
+            payouts.add(item.payoutId());
+        }
+        audit.record(society.id(), "payment-run.rejected-by-bank", "payment-run", run.number(), Map.of("state", "DRAFT"),
+                Map.of("state", "REJECTED", "reason", why, "payouts", payouts, "totalPence", run.total().pence()));
+        return run;
+    }
+
+    /**
      * The bank account of someone paid instead of the member (a nominee, personal
      * representatives), or of an applicant being refunded, entered by the treasurer.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Payout setPayeeBank(Society society, long payoutId, String sortCode, String accountNumber, String accountName) {
+    public Payout setPayeeBank(Society society, long payoutId, String sortCode, String accountNumber, String accountName, String by) {
         Payout payout = em.find(Payout.class, payoutId, LockModeType.PESSIMISTIC_WRITE);
         if (payout == null || payout.societyId() != society.id()) {
             throw new NoSuchResourceException("No such payout");
@@ -309,10 +362,35 @@ public class PaymentRuns {
         }
         BankDetails details = BankAccounts.validate(sortCode, accountNumber, accountName);
         String before = payout.payeeBankEncrypted() == null ? null : vault.open(payout.payeeBankEncrypted()).masked();
-        payout.payeeBank(vault.seal(details));
+        payout.payeeBank(vault.seal(details), LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
         audit.record(society.id(), "payout.payee-bank-changed", "payout", payout.id(),
-                before == null ? null : Map.of("bankAccount", before), Map.of("bankAccount", details.masked()));
+                before == null ? null : Map.of("bankAccount", before), Map.of("bankAccount", details.masked(), "by", by));
+        alertSecretaries(society, payout, before, details.masked(), by);
         return payout;
+    }
+
+    /**
+     * Redirecting a payout (a death payout above all) is the obvious fraud open to one treasurer,
+     * so every change is told to the society's secretaries, masked, in the same transaction.
+     */
+    private void alertSecretaries(Society society, Payout payout, String before, String after, String by) {
+        List<String> secretaries = em.createQuery("select a.email from Account a, SocietyRole r where r.accountId = a.id"
+                + " and r.societyId = :s and r.role = :role order by a.email", String.class)
+                .setParameter("s", society.id()).setParameter("role", Role.SECRETARY).getResultList();
+        Member member = em.find(Member.class, payout.memberId());
+        String who = member.memberNumber() != null ? member.name() + " (member " + member.memberNumber() + ")" : member.name();
+        String body = "The bank details for a payout of " + society.name() + " were " + (before == null ? "entered" : "changed")
+                + " by " + by + ".\n\n"
+                + "Payout: " + payout.kind().label() + " of " + payout.amount() + " for " + who + "\n"
+                + "Paid to: " + (payout.payeeName() != null ? payout.payeeName() : member.name()) + "\n"
+                + (before == null ? "" : "Account before: " + before + "\n")
+                + "Account now: " + after + "\n\n"
+                + "If you did not expect this, check it with the treasurer before the next payment run:\n"
+                + urls.link("/s/" + society.slug() + "/payment-runs") + "\n";
+        for (String to : secretaries) {
+            outbox.enqueue(society.id(), to, "Payee bank details " + (before == null ? "entered" : "changed") + " for a "
+                    + payout.kind().label().toLowerCase() + " of " + payout.amount(), body);
+        }
     }
 
     public Payout payout(Society society, long payoutId) {

@@ -88,6 +88,22 @@ public class PaymentRun {
     @Column(name = "cancelled_by")
     private String cancelledBy;
 
+    /** The first download of its file: from then the bank may pay it, so it cannot be cancelled or trimmed. */
+    @Column(name = "file_issued_at")
+    private LocalDateTime fileIssuedAt;
+
+    @Column(name = "file_issued_by")
+    private String fileIssuedBy;
+
+    @Column(name = "rejected_at")
+    private LocalDateTime rejectedAt;
+
+    @Column(name = "rejected_by")
+    private String rejectedBy;
+
+    @Column(name = "rejected_reason")
+    private String rejectedReason;
+
     @Version
     private long version;
 
@@ -155,12 +171,14 @@ public class PaymentRun {
     /** Takes a payment out of a draft run (its payout goes back to being due). */
     public void remove(Money amount) {
         requireDraft("remove payments from");
+        requireNotIssued("take a payment out of it");
         itemCount--;
         totalPence -= amount.pence();
     }
 
     public void cancel(LocalDateTime at, String by) {
         requireDraft("cancel");
+        requireNotIssued("cancel it");
         this.state = PaymentRunState.CANCELLED;
         this.cancelledAt = at;
         this.cancelledBy = by;
@@ -191,6 +209,44 @@ public class PaymentRun {
         this.paidBy = by;
     }
 
+    /** Records the first download of the run's file; later downloads change nothing. True if this was the first. */
+    public boolean issueFile(LocalDateTime at, String by) {
+        if (fileIssuedAt != null) {
+            return false;
+        }
+        this.fileIssuedAt = at;
+        this.fileIssuedBy = by;
+        return true;
+    }
+
+    /**
+     * The bank rejected the run's file (or returned the whole submission unpaid): nothing was paid,
+     * so its payouts may be due again. Only for a draft whose file was issued; before that, cancel.
+     */
+    public void reject(String reason, LocalDateTime at, String by) {
+        requireDraft("record a bank rejection of");
+        if (fileIssuedAt == null) {
+            throw new ConflictException("run", "Payment run " + number
+                    + "'s file has not been downloaded, so the bank cannot have rejected it: cancel the run instead");
+        }
+        this.state = PaymentRunState.REJECTED;
+        this.rejectedReason = reason;
+        this.rejectedAt = at;
+        this.rejectedBy = by;
+    }
+
+    /**
+     * Once the file has gone out the bank may pay it: making its payouts due again would pay them
+     * twice, and a smaller stored total would no longer match what the bank paid.
+     */
+    private void requireNotIssued(String what) {
+        if (fileIssuedAt != null) {
+            throw new ConflictException("run", "Payment run " + number + "'s file was downloaded by " + fileIssuedBy + " at "
+                    + fileIssuedAt.withNano(0) + " UTC and may already be with the bank, so you cannot " + what
+                    + ": mark it paid once the bank has paid, or record that the bank rejected it");
+        }
+    }
+
     private void requireDraft(String what) {
         if (state != PaymentRunState.DRAFT) {
             throw new ConflictException("run", "Payment run " + number + " is " + state.label().toLowerCase()
@@ -219,4 +275,10 @@ public class PaymentRun {
     public String paidBy() { return paidBy; }
     public LocalDateTime cancelledAt() { return cancelledAt; }
     public String cancelledBy() { return cancelledBy; }
+    public LocalDateTime fileIssuedAt() { return fileIssuedAt; }
+    public String fileIssuedBy() { return fileIssuedBy; }
+    public boolean fileIssued() { return fileIssuedAt != null; }
+    public LocalDateTime rejectedAt() { return rejectedAt; }
+    public String rejectedBy() { return rejectedBy; }
+    public String rejectedReason() { return rejectedReason; }
 }

@@ -52,6 +52,13 @@ public class Payout {
     @Column(name = "payee_bank_encrypted")
     private byte[] payeeBankEncrypted;
 
+    /** Who entered the payee's bank details and when (shown on the due list: a redirected payout is visible). */
+    @Column(name = "payee_bank_set_at")
+    private LocalDateTime payeeBankSetAt;
+
+    @Column(name = "payee_bank_set_by")
+    private String payeeBankSetBy;
+
     @Enumerated(EnumType.STRING)
     private PayoutState state;
 
@@ -117,11 +124,13 @@ public class Payout {
      * The bank account of whoever is paid instead of the member (a nominee, personal
      * representatives), already encrypted by the caller. Only while due: a run has frozen its own copy.
      */
-    public void payeeBank(byte[] sealed) {
+    public void payeeBank(byte[] sealed, LocalDateTime at, String by) {
         if (state != PayoutState.DUE) {
             throw new IllegalStateException("Payout " + id + " is " + state + ": its payee can change only while it is due");
         }
         this.payeeBankEncrypted = sealed;
+        this.payeeBankSetAt = at;
+        this.payeeBankSetBy = by;
     }
 
     public void cancel() {
@@ -141,6 +150,8 @@ public class Payout {
     public long sourceId() { return sourceId; }
     public String payeeName() { return payeeName; }
     public byte[] payeeBankEncrypted() { return payeeBankEncrypted; }
+    public LocalDateTime payeeBankSetAt() { return payeeBankSetAt; }
+    public String payeeBankSetBy() { return payeeBankSetBy; }
     public PayoutState state() { return state; }
     public Long runId() { return runId; }
     public LocalDateTime createdAt() { return createdAt; }

@@ -8,7 +8,12 @@ import coop.cooperage.platform.control.DataCipher;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.shares.entity.PayoutKind;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class BankDetailsVaultTest {
@@ -51,5 +56,41 @@ class BankDetailsVaultTest {
         assertThat(PaymentRuns.referenceFor(PayoutKind.DEATH, 7L, null)).isEqualTo("M7 ON DEATH");
         assertThat(PaymentRuns.referenceFor(PayoutKind.REFUND, null, "rx-7f3k")).isEqualTo("RX-7F3K REFUND");
         assertThat(PaymentRuns.referenceFor(PayoutKind.INTEREST, 1234567890L, null)).hasSize(18);
+    }
+
+    @Test
+    void withoutTheDataKeyNothingIsStoredAndTheReasonIsSaidPlainlyAndLoggedOnce() {
+        var unkeyed = new BankDetailsVault();
+        unkeyed.key = Optional.empty();
+        var logged = new ArrayList<LogRecord>();
+        var handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(BankDetailsVault.class.getName());
+        logger.addHandler(handler);
+        try {
+            var details = new BankDetails("30-94-30", "00733445", "Ann");
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> unkeyed.seal(details)).isInstanceOf(DataKeyMissingException.class)
+                        .hasMessageContaining("Bank details cannot be stored").hasMessageContaining("not configured")
+                        .hasMessageNotContaining("00733445");
+            }
+            assertThat(logged).hasSize(1);
+            unkeyed.key = Optional.of("  ");
+            assertThatThrownBy(() -> unkeyed.open(new byte[] {1})).isInstanceOf(DataKeyMissingException.class);
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 }

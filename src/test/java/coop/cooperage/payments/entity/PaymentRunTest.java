@@ -89,4 +89,25 @@ class PaymentRunTest {
                 .hasMessageContaining("future");
         assertThat(run.state()).isEqualTo(PaymentRunState.DRAFT);
     }
+
+    @Test
+    void onceItsFileIsIssuedARunCannotBeCancelledOrTrimmedOnlyRejectedByTheBank() {
+        var run = run(4);
+        assertThatThrownBy(() -> run.reject("too early", LATER, "t@x")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("cancel the run instead");
+        assertThat(run.issueFile(LATER, "t@x")).isTrue();
+        assertThat(run.issueFile(LATER.plusHours(1), "u@x")).isFalse(); // the first download is what counts
+        assertThat(run.fileIssuedBy()).isEqualTo("t@x");
+        assertThatThrownBy(() -> run.remove(Money.ofPence(250))).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("downloaded by t@x");
+        assertThatThrownBy(() -> run.cancel(LATER, "t@x")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("may already be with the bank");
+        assertThat(run.total()).isEqualTo(Money.ofPence(1750));
+        assertThat(run.state()).isEqualTo(PaymentRunState.DRAFT);
+        run.reject("Bacs: invalid originator", LATER, "t@x");
+        assertThat(run.state()).isEqualTo(PaymentRunState.REJECTED);
+        assertThat(run.rejectedReason()).isEqualTo("Bacs: invalid originator");
+        assertThatThrownBy(() -> run.pay(MONDAY, LATER, "t@x")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> run.reject("again", LATER, "t@x")).isInstanceOf(ConflictException.class);
+    }
 }

@@ -148,6 +148,20 @@ public class PaymentRunPages {
         }
     }
 
+    @POST
+    @Path("{number: [0-9]+}/rejection")
+    public Response reject(@PathParam("number") int number, MultivaluedMap<String, String> form) {
+        Society society = societies.forCaller(slug, Role.TREASURER);
+        var in = new FormInput(form);
+        try {
+            tx.run(() -> runs.reject(society, number, in.text("reason"), caller.requireAccount().email()));
+            return Flash.redirect(request, "/s/" + society.slug() + "/payment-runs",
+                    "Payment run " + number + " is recorded as rejected by the bank; its payouts are due again");
+        } catch (InvalidInputException e) {
+            return Response.status(status(e)).entity(run(society, number, in.values(), e.byField())).build();
+        }
+    }
+
     @GET
     @Path("originator")
     public Page originatorForm() {
@@ -204,7 +218,8 @@ public class PaymentRunPages {
         Society society = societies.forCaller(slug, Role.TREASURER);
         var in = new FormInput(form);
         try {
-            tx.run(() -> runs.setPayeeBank(society, payoutId, in.text("sortCode"), in.text("accountNumber"), in.text("accountName")));
+            tx.run(() -> runs.setPayeeBank(society, payoutId, in.text("sortCode"), in.text("accountNumber"), in.text("accountName"),
+                    caller.requireAccount().email()));
             return Flash.redirect(request, "/s/" + society.slug() + "/payment-runs", "The payee's bank details are saved");
         } catch (InvalidInputException e) {
             return Response.status(status(e)).entity(payeePage(society, payoutId, e.byField())).build();
