@@ -361,6 +361,20 @@ class LedgerIT {
         var late = admin.postJson("/api/v1/societies/lg-fix/withdrawals/" + faysId + "/approval", "{}");
         assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
         assertThat(late.body()).contains("no longer a current member");
+
+        // the director dies with her approved withdrawal not yet in a payment run: request and payout are cancelled
+        long deePayout = Http.json(byOther).getJsonNumber("payoutId").longValue();
+        var died = admin.postJson("/api/v1/societies/lg-fix/ledger/members/" + dee + "/death",
+                "{\"diedOn\":\"" + TODAY + "\",\"evidence\":\"Death certificate seen\",\"representatives\":\"Rex Executor\"}");
+        assertThat(died.statusCode()).as(died.body()).isEqualTo(201);
+        try (var c = db(); var ps = c.prepareStatement("SELECT state FROM payout WHERE id = ?")) {
+            ps.setLong(1, deePayout);
+            var rs = ps.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("CANCELLED");
+        }
+        assertThat(Http.json(admin.get("/api/v1/societies/lg-fix/withdrawals")).getJsonArray("requests").toString())
+                .doesNotContain("\"id\":" + ownId + ",");
     }
 
     private static long nominationId(Http secretary, String society, long number, String nominee, String percent) {

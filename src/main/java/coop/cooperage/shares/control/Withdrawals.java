@@ -200,7 +200,8 @@ public class Withdrawals {
      * that a payment run has already taken (IN_RUN or PAID) is not cancelled: the money may already
      * be on its way to the bank, so the death cannot be recorded until the run is settled (409),
      * and the payout is locked so a run cannot take it between this check and the cancel (which
-     * would otherwise fail the run's or this transaction's version check at commit: a 500).
+     * would otherwise fail the run's or this transaction's version check at commit: a 500). The
+     * payment run reads DUE payouts FOR UPDATE, so once this has cancelled one the run skips it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lapseAll(Society society, Member member, String why) {
@@ -211,6 +212,14 @@ public class Withdrawals {
             WithdrawalRequest r = locked(society, ((Number) rid).longValue());
             em.refresh(r, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (r.state() == WithdrawalState.APPROVED) {
+                // NOWAIT: a payout locked by someone else is being taken into or paid by a payment run, which
+                // locks the payout before the member; waiting here (holding the member) could deadlock with it
+                try {
+                    em.createNativeQuery("SELECT id FROM payout WHERE id = ?1 FOR UPDATE NOWAIT").setParameter(1, r.payoutId()).getResultList();
+                } catch (jakarta.persistence.PersistenceException e) {
+                    throw new ConflictException("state", "Withdrawal request " + r.id() + " is being taken into or paid by a payment run"
+                            + " right now: try again when the run is settled");
+                }
                 Payout p = em.find(Payout.class, r.payoutId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 em.refresh(p, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 if (p.state() != coop.cooperage.shares.entity.PayoutState.DUE) {
