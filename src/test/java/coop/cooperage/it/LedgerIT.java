@@ -301,6 +301,82 @@ class LedgerIT {
         assertThat(admin.get("/api/v1/societies/lg-wd/audit?action=withdrawal.approved").body()).contains("withdrawal.approved");
     }
 
+    @Test
+    void noOneDecidesTheirOwnWithdrawalNoEndedMemberIsPaidAndNoEntryUndercutsAnApprovedPayout() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-fix", "GREAT_BRITAIN");
+        assertThat(admin.patchJson("/api/v1/societies/lg-fix/settings", "{\"withdrawalNoticeDays\":0}").statusCode()).isEqualTo(200);
+        long dee = member(admin, "lg-fix", "Dee Director", "dee@lg-fix.example", "1970-01-01", false);
+        long eve = member(admin, "lg-fix", "Eve Early", null, "1971-01-01", false);
+        long fay = member(admin, "lg-fix", "Fay Former", null, "1972-01-01", false);
+        long big = member(admin, "lg-fix", "Bea Big", null, "1973-01-01", false);
+        correct(admin, "lg-fix", dee, 1_000, 1_000_00, "2025-01-01");
+        correct(admin, "lg-fix", eve, 1_000, 1_000_00, "2025-01-01");
+        correct(admin, "lg-fix", fay, 1_000, 1_000_00, "2025-01-01");
+        correct(admin, "lg-fix", big, 7_000, 7_000_00, "2025-01-01");
+        // a director who is also a member (linked by email) asks to withdraw
+        var deeHttp = world.person(admin, "lg-fix", "dee@lg-fix.example", "DIRECTOR");
+        var own = deeHttp.postJson("/api/v1/societies/lg-fix/withdrawals", "{\"shares\":100}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        long ownId = Http.json(own).getJsonNumber("id").longValue();
+        var self = deeHttp.postJson("/api/v1/societies/lg-fix/withdrawals/" + ownId + "/approval", "{}");
+        assertThat(self.statusCode()).as(self.body()).isEqualTo(403);
+        assertThat(self.body()).contains("your own withdrawal request");
+        assertThat(deeHttp.postJson("/api/v1/societies/lg-fix/withdrawals/" + ownId + "/deferral", "{\"reason\":\"Mine\"}").statusCode())
+                .isEqualTo(403);
+        var pageSelf = deeHttp.submit("/s/lg-fix/withdrawals", "/s/lg-fix/withdrawals/" + ownId + "/approval", java.util.Map.of());
+        assertThat(pageSelf.statusCode()).isEqualTo(403);
+        // the secretary (or another director) decides it
+        var byOther = admin.postJson("/api/v1/societies/lg-fix/withdrawals/" + ownId + "/approval", "{}");
+        assertThat(byOther.statusCode()).as(byOther.body()).isEqualTo(200);
+        assertThat(Http.json(byOther).getString("state")).isEqualTo("APPROVED");
+
+        // 500 of Eve's 1,000 shares approved at £500, not yet paid
+        var half = admin.postJson("/api/v1/societies/lg-fix/withdrawals", "{\"shares\":500,\"memberNumber\":" + eve + "}");
+        long halfId = Http.json(half).getJsonNumber("id").longValue();
+        var halfApproved = admin.postJson("/api/v1/societies/lg-fix/withdrawals/" + halfId + "/approval", "{}");
+        assertThat(halfApproved.statusCode()).as(halfApproved.body()).isEqualTo(200);
+        assertThat(Http.json(halfApproved).getJsonNumber("amountPence").longValue()).isEqualTo(500_00);
+        // a write-down leaving £400 would make the run unable to pay £500: refused, nothing written
+        var writeDown = admin.postJson("/api/v1/societies/lg-fix/ledger/members/" + eve + "/entries",
+                "{\"kind\":\"WRITE_DOWN\",\"amountPence\":-60000,\"on\":\"" + TODAY + "\",\"reason\":\"Losses\"}");
+        assertThat(writeDown.statusCode()).as(writeDown.body()).isEqualTo(409);
+        assertThat(writeDown.body()).contains("500 shares approved to withdraw");
+        var correction = correct(admin, "lg-fix", eve, -501, 0, TODAY.toString());
+        assertThat(correction.statusCode()).as(correction.body()).isEqualTo(409);
+        var all = admin.postJson("/api/v1/societies/lg-fix/ledger/write-downs",
+                "{\"percent\":60,\"on\":\"" + TODAY + "\",\"reason\":\"Resolution 4\"}");
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(409);
+        var eveNow = statement(admin, "lg-fix", eve);
+        assertThat(eveNow.getJsonNumber("shares").longValue()).isEqualTo(1_000);
+        assertThat(eveNow.getJsonNumber("amountPence").longValue()).isEqualTo(1_000_00);
+
+        // a member whose membership ended while the request waited is not paid
+        var fays = admin.postJson("/api/v1/societies/lg-fix/withdrawals", "{\"shares\":100,\"memberNumber\":" + fay + "}");
+        long faysId = Http.json(fays).getJsonNumber("id").longValue();
+        var ceased = admin.postJson("/api/v1/societies/lg-fix/members/" + fay + "/cessation",
+                "{\"ceasedOn\":\"" + TODAY + "\",\"reason\":\"EXPELLED\"}");
+        assertThat(ceased.statusCode()).as(ceased.body()).isEqualTo(200);
+        var late = admin.postJson("/api/v1/societies/lg-fix/withdrawals/" + faysId + "/approval", "{}");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(late.body()).contains("no longer a current member");
+
+        // the director dies with her approved withdrawal not yet in a payment run: request and payout are cancelled
+        long deePayout = Http.json(byOther).getJsonNumber("payoutId").longValue();
+        var died = admin.postJson("/api/v1/societies/lg-fix/ledger/members/" + dee + "/death",
+                "{\"diedOn\":\"" + TODAY + "\",\"evidence\":\"Death certificate seen\",\"representatives\":\"Rex Executor\"}");
+        assertThat(died.statusCode()).as(died.body()).isEqualTo(201);
+        try (var c = db(); var ps = c.prepareStatement("SELECT state FROM payout WHERE id = ?")) {
+            ps.setLong(1, deePayout);
+            var rs = ps.executeQuery();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("CANCELLED");
+        }
+        assertThat(Http.json(admin.get("/api/v1/societies/lg-fix/withdrawals")).getJsonArray("requests").toString())
+                .doesNotContain("\"id\":" + ownId + ",");
+    }
+
     private static long nominationId(Http secretary, String society, long number, String nominee, String percent) {
         String page = "/s/" + society + "/members/" + number;
         var r = secretary.submit(page, page + "/nominations", Map.of("nomineeName", nominee, "nomineeAddress", "9 Mill Lane", "relationship",

@@ -121,6 +121,7 @@ public class WithdrawalsResource {
     @Operation(summary = "Approve a request (director or secretary): it becomes a payout for the next payment run")
     public LedgerJson.Request approve(@PathParam("id") long id) {
         Society society = societies.forCaller(slug, BOARD);
+        withdrawals.refuseOwnDecision(society, id, decider(society));
         return json(society, withdrawals.approve(society, id));
     }
 
@@ -130,6 +131,7 @@ public class WithdrawalsResource {
     @Operation(summary = "Defer a request (director or secretary), with the reason: it keeps its place in the queue")
     public LedgerJson.Request defer(@PathParam("id") long id, Reason in) {
         Society society = societies.forCaller(slug, BOARD);
+        withdrawals.refuseOwnDecision(society, id, decider(society));
         return json(society, withdrawals.defer(society, id, in == null ? null : in.reason()));
     }
 
@@ -139,6 +141,7 @@ public class WithdrawalsResource {
     @Operation(summary = "Refuse a request (director or secretary), with the reason")
     public LedgerJson.Request refuse(@PathParam("id") long id, Reason in) {
         Society society = societies.forCaller(slug, BOARD);
+        withdrawals.refuseOwnDecision(society, id, decider(society));
         return json(society, withdrawals.refuse(society, id, in == null ? null : in.reason()));
     }
 
@@ -174,6 +177,11 @@ public class WithdrawalsResource {
             throw new InvalidInputException("reason", "Send the reason and the dates");
         }
         return Response.status(201).entity(LedgerJson.Suspension.of(withdrawals.suspend(society, in.reason(), in.from(), in.to()))).build();
+    }
+
+    /** The caller's own member record, if they have one: a board member may not decide their own request. */
+    private java.util.Optional<Member> decider(Society society) {
+        return caller.account().flatMap(a -> personalData.memberFor(society, a));
     }
 
     private Member self(Society society) {

@@ -39,6 +39,9 @@ public class Adjustments {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Withdrawals withdrawals;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ShareEntry record(Society society, long memberNumber, Input in) {
         Member member = register.byNumber(society, memberNumber);
@@ -58,6 +61,8 @@ public class Adjustments {
             errors.check(shares != 0 || pence != 0, "shares", "A correction changes the shares, the amount or both");
         }
         errors.throwIfAny();
+        keepsApprovedWithdrawals(memberNumber, ledger.lock(society.id(), member.id()), shares, pence,
+                withdrawals.reservedForPayouts(member.id()));
         ShareEntry entry = ledger.append(society.id(), member.id(), in.kind(), shares, Money.ofPence(pence), in.on(), in.reason().trim());
         var after = new LinkedHashMap<String, Object>();
         after.put("memberNumber", memberNumber);
@@ -71,6 +76,30 @@ public class Adjustments {
         return entry;
     }
 
+    /**
+     * An approved withdrawal is a payout at a fixed value waiting for the payment run, which then
+     * takes those shares and that money out of the holding. An entry that left the holding with
+     * fewer shares or less money than its approved, unpaid payouts would make settling them fail
+     * and with them the whole run, so such an entry is refused (409): pay the run first, or refuse
+     * nothing and write down after. Re-valuing the payouts instead would change money the board
+     * has already approved (and may have told the member) behind its back.
+     */
+    static void keepsApprovedWithdrawals(long memberNumber, coop.cooperage.shares.entity.Holding holding, long shares, long pence,
+            coop.cooperage.shares.entity.Holding reserved) {
+        if (reserved.shares() == 0 && !reserved.amountPaid().isGreaterThan(Money.ZERO)) {
+            return;
+        }
+        String why = "Member " + memberNumber + " has " + reserved.shares() + " shares approved to withdraw for " + reserved.amountPaid()
+                + " and not yet paid";
+        if (holding.shares() + shares < reserved.shares()) {
+            throw new coop.cooperage.platform.control.ConflictException("shares", why + ": the holding cannot go below "
+                    + reserved.shares() + " shares until the payment run has paid it");
+        }
+        if (holding.amountPaid().pence() + pence < reserved.amountPaid().pence()) {
+            throw new coop.cooperage.platform.control.ConflictException("amountPence", why + ": the holding's value cannot go below "
+                    + reserved.amountPaid() + " until the payment run has paid it");
+        }
+    }
 
     /**
      * Writes the society's share capital down by a percentage: every holding worth anything loses
@@ -94,10 +123,12 @@ public class Adjustments {
         for (Object[] row : rows) {
             long memberId = ((Number) row[0]).longValue();
             // the value is read again under the holding's lock: the row above may be stale
-            long value = ledger.lock(society.id(), memberId).amountPaid().pence();
+            var holding = ledger.lock(society.id(), memberId);
+            long value = holding.amountPaid().pence();
             long by = java.math.BigDecimal.valueOf(value).multiply(percent).divide(java.math.BigDecimal.valueOf(100), 0,
                     java.math.RoundingMode.DOWN).longValueExact();
             if (by > 0) {
+                keepsApprovedWithdrawals(em.find(Member.class, memberId).memberNumber(), holding, 0, -by, withdrawals.reservedForPayouts(memberId));
                 ledger.append(society.id(), memberId, ShareEntryKind.WRITE_DOWN, 0, Money.ofPence(-by), on, reason.trim());
                 total += by;
                 holdings++;

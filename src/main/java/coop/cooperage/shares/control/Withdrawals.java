@@ -90,6 +90,10 @@ public class Withdrawals {
             throw new InvalidInputException("shares", "Members under " + MINIMUM_AGE_TO_WITHDRAW + " can hold shares but cannot withdraw them");
         }
         Holding holding = ledger.lock(society.id(), member.id());
+        // read again under the lock: a death recorded while this waited has ended the membership
+        if (!isCurrent(member.id())) {
+            throw new ConflictException("shares", "Only a current member can withdraw shares: this membership has ended");
+        }
         long claimed = openShares(member.id());
         long available = holding.shares() - claimed;
         if (shares > available) {
@@ -118,6 +122,12 @@ public class Withdrawals {
         Holding holding = ledger.lock(society.id(), member.id());
         WithdrawalRequest request = locked(society, id);
         LocalDate today = register.today();
+        // under the holding lock, read as last committed: a death (or any ending of the membership)
+        // that committed while this waited must stop the payout, not leave one for a dead member
+        if (!isCurrent(member.id())) {
+            throw new ConflictException("state", "Member " + member.memberNumber() + " is no longer a current member:"
+                    + " only a current member's withdrawal can be approved");
+        }
         if (!request.state().isQueued()) {
             throw new ConflictException("state", "This request is " + request.state().label().toLowerCase() + ": only a waiting request can be approved");
         }
@@ -182,14 +192,39 @@ public class Withdrawals {
         return request;
     }
 
-    /** On a death: waiting requests lapse, and an approved one not yet in a payment run is cancelled with its payout. */
+    /**
+     * On a death: waiting requests lapse, and an approved one not yet in a payment run is cancelled
+     * with its payout. The caller holds the member's holding lock. The requests and their payouts
+     * are locking reads: under REPEATABLE READ a plain read would see the snapshot from before the
+     * lock and miss a request approved (or made) by the transaction the lock waited for. A payout
+     * that a payment run has already taken (IN_RUN or PAID) is not cancelled: the money may already
+     * be on its way to the bank, so the death cannot be recorded until the run is settled (409),
+     * and the payout is locked so a run cannot take it between this check and the cancel (which
+     * would otherwise fail the run's or this transaction's version check at commit: a 500). The
+     * payment run reads DUE payouts FOR UPDATE, so once this has cancelled one the run skips it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lapseAll(Society society, Member member, String why) {
-        for (WithdrawalRequest r : ofMember(member)) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("SELECT id FROM withdrawal_request WHERE member_id = ?1"
+                + " AND state IN ('REQUESTED', 'DEFERRED', 'APPROVED') ORDER BY id FOR UPDATE").setParameter(1, member.id()).getResultList();
+        for (Object rid : ids) {
+            WithdrawalRequest r = locked(society, ((Number) rid).longValue());
+            em.refresh(r, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (r.state() == WithdrawalState.APPROVED) {
-                Payout p = em.find(Payout.class, r.payoutId());
+                // NOWAIT: a payout locked by someone else is being taken into or paid by a payment run, which
+                // locks the payout before the member; waiting here (holding the member) could deadlock with it
+                try {
+                    em.createNativeQuery("SELECT id FROM payout WHERE id = ?1 FOR UPDATE NOWAIT").setParameter(1, r.payoutId()).getResultList();
+                } catch (jakarta.persistence.PersistenceException e) {
+                    throw new ConflictException("state", "Withdrawal request " + r.id() + " is being taken into or paid by a payment run"
+                            + " right now: try again when the run is settled");
+                }
+                Payout p = em.find(Payout.class, r.payoutId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                em.refresh(p, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 if (p.state() != coop.cooperage.shares.entity.PayoutState.DUE) {
-                    throw new ConflictException("state", "Withdrawal request " + r.id() + " is in a payment run: settle the run before recording this");
+                    throw new ConflictException("state", "Withdrawal request " + r.id() + " is already in a payment run (its payout is "
+                            + p.state().name().toLowerCase().replace('_', ' ') + "): settle the run before recording this");
                 }
                 p.cancel();
             }
@@ -199,6 +234,33 @@ public class Withdrawals {
                 audit.record(society.id(), "withdrawal.cancelled", "withdrawal_request", r.id(), before, snapshot(r, member));
             }
         }
+    }
+
+    /** Whether the member is current (MEMBER), read as last committed: call it holding the member's lock. */
+    public boolean isCurrent(long memberId) {
+        List<?> state = em.createNativeQuery("SELECT state FROM member WHERE id = ?1 LOCK IN SHARE MODE").setParameter(1, memberId)
+                .getResultList();
+        return !state.isEmpty() && MemberState.MEMBER.name().equals(String.valueOf(state.get(0)));
+    }
+
+    /**
+     * A board member never decides their own withdrawal: approval would pay the money to
+     * themselves. Another director or the secretary must decide it (the conflict of interest rule).
+     */
+    public void refuseOwnDecision(Society society, long id, Optional<Member> decider) {
+        refuseOwnDecision(find(society, id).memberId(), decider.map(Member::id).orElse(null));
+    }
+
+    static void refuseOwnDecision(long requestMemberId, Long deciderMemberId) {
+        if (deciderMemberId != null && deciderMemberId == requestMemberId) {
+            throw new coop.cooperage.platform.control.AccessDeniedException("This is your own withdrawal request: another director"
+                    + " or the secretary must decide it");
+        }
+    }
+
+    /** Shares approved to withdraw and not yet paid, and their value: what the holding owes its payouts. Locking reads. */
+    public Holding reservedForPayouts(long memberId) {
+        return new Holding(approvedUnpaidShares(memberId), approvedUnpaidAmount(memberId));
     }
 
     private interface Decision {

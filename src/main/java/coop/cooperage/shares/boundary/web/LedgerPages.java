@@ -159,6 +159,19 @@ public class LedgerPages {
         return Flash.redirect(request, "/s/" + society.slug() + "/ledger/members/" + number, "The entry is in the ledger");
     }
 
+    /** The nomination id in a form key like {@code nominee-12}; a tampered key is bad input (400), not a server error. */
+    static Long nominationId(String key) {
+        try {
+            long id = Long.parseLong(key.substring("nominee-".length()));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw new InvalidInputException("nomineeMembers", "The form names a nomination that does not exist: reload the page and try again");
+    }
+
     @POST
     @Path("members/{number}/death")
     public Response death(@PathParam("number") long number, MultivaluedMap<String, String> form) {
@@ -171,7 +184,11 @@ public class LedgerPages {
             if (v != null && !v.isEmpty()) {
                 Long n = in.whole(k, "Enter the nominee's member number, or leave it blank to pay them");
                 if (n != null) {
-                    toMembers.put(Long.valueOf(k.substring("nominee-".length())), n);
+                    try {
+                        toMembers.put(nominationId(k), n);
+                    } catch (InvalidInputException e) {
+                        e.errors().forEach(f -> in.errors().add(f.field(), f.message()));
+                    }
                 }
             }
         });

@@ -48,6 +48,9 @@ public class WithdrawalPages {
     Caller caller;
 
     @Inject
+    coop.cooperage.members.control.PersonalData personalData;
+
+    @Inject
     Transactions tx;
 
     @Context
@@ -121,6 +124,8 @@ public class WithdrawalPages {
 
     private Response decide(long id, String done, Decision decision, Map<String, String> form) {
         Society society = societies.forCaller(slug, BOARD);
+        // a board member never decides their own request (403): another director or the secretary must
+        withdrawals.refuseOwnDecision(society, id, caller.account().flatMap(a -> personalData.memberFor(society, a)));
         try {
             tx.run(() -> decision.apply(society));
         } catch (InvalidInputException e) {
