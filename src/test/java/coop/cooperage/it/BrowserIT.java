@@ -103,7 +103,7 @@ class BrowserIT {
         browser.findElement(By.cssSelector("form[action$='/sign-in'] button")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/s/delta"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("delta Community Energy");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "delta Community Energy"));
         assertThat(browser.findElement(By.cssSelector(".coop-header__name")).getText()).isEqualTo("delta Community Energy");
         assertThat(browser.findElement(By.cssSelector(".coop-header")).getCssValue("background-color")).isEqualTo("rgba(11, 110, 79, 1)");
         assertThat(browser.findElements(By.linkText("Settings"))).hasSize(1);
@@ -210,7 +210,8 @@ class BrowserIT {
         browser.findElement(By.id("agreeRules")).click();
         browser.findElement(By.id("purpose-NOTICES")).click();
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your answers");
+        // wait for the new page: reading the h1 at once can catch the old page's, which then goes stale
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Check your answers"));
         assertThat(browser.getPageSource()).contains("Gwen Harris").contains("7 Harbour Road");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         String reference = browser.findElement(By.id("reference")).getText();

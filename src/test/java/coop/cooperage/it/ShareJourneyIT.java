@@ -123,8 +123,9 @@ class ShareJourneyIT {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 
-    private String h1() {
-        return browser.findElement(By.tagName("h1")).getText();
+    /** Waits for the page with this heading: reading the h1 at once after a click can catch the old page's. */
+    private void expectHeading(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), expected));
     }
 
     private String text(String css) {
@@ -161,18 +162,18 @@ class ShareJourneyIT {
 
         // 1. an anonymous investor applies on the public offer page, one question per page
         open("/s/sj1/offers/solar");
-        assertThat(h1()).isEqualTo("Solar on the school roofs");
+        expectHeading("Solar on the school roofs");
         browser.findElement(By.id("apply")).click();
         browser.findElement(By.id("member-no")).click();
         submit();
-        assertThat(h1()).isEqualTo("About you");
+        expectHeading("About you");
         browser.findElement(By.id("kind")).click();
         browser.findElement(By.id("name")).sendKeys("Nia Roberts");
         browser.findElement(By.id("dateOfBirth-day")).sendKeys("14");
         browser.findElement(By.id("dateOfBirth-month")).sendKeys("2");
         browser.findElement(By.id("dateOfBirth-year")).sendKeys("1979");
         submit();
-        assertThat(h1()).isEqualTo("Your contact details");
+        expectHeading("Your contact details");
         browser.findElement(By.id("address")).sendKeys("9 Chapel Street\nBristol");
         browser.findElement(By.id("postcode")).sendKeys("BS1 4RW");
         browser.findElement(By.id("email")).sendKeys("nia@sj1.example");
@@ -181,13 +182,13 @@ class ShareJourneyIT {
         submit();
         browser.findElement(By.id("paymentMethod-transfer")).click();
         submit();
-        assertThat(h1()).isEqualTo("Declarations");
+        expectHeading("Declarations");
         browser.findElement(By.id("readDocument")).click();
         browser.findElement(By.id("understandRisks")).click();
         browser.findElement(By.id("agreeRules")).click();
         browser.findElement(By.id("purpose-NOTICES")).click();
         submit();
-        assertThat(h1()).isEqualTo("Check your answers");
+        expectHeading("Check your answers");
         String answers = text(".govuk-summary-list");
         assertThat(answers).contains("Nia Roberts").contains("9 Chapel Street").contains("BS1 4RW").contains("nia@sj1.example")
                 .contains("£250 (250 shares)").contains("Bank transfer");
@@ -216,7 +217,7 @@ class ShareJourneyIT {
         assertThat(text(".govuk-notification-banner")).contains("1 payment confirmed");
         assertThat(text("#proposed")).contains("(0)");
         open("/s/sj1/payments/applications/" + reference);
-        assertThat(h1()).isEqualTo("Payments for " + reference);
+        expectHeading("Payments for " + reference);
         assertThat(text("#paid")).isEqualTo("£250.00");
 
         // 3. the secretary closes the offer early; a director opens the allotment proposal and approves it the same day
@@ -232,7 +233,7 @@ class ShareJourneyIT {
         signIn("director@sj1.example", World.PASSWORD, "/s/sj1");
         browser.findElement(By.linkText("Share reports")).click();
         browser.findElement(By.linkText("Allotment proposal")).click();
-        assertThat(h1()).isEqualTo("Allotment proposal");
+        expectHeading("Allotment proposal");
         var line = text("#application-" + reference);
         assertThat(line).contains("Nia Roberts").contains("(applicant)").contains("£250.00").contains("250");
         assertThat(text("#total-allotted")).contains("250 shares").contains("£250.00").contains("1 investors");
@@ -240,7 +241,7 @@ class ShareJourneyIT {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", decidedOn, TODAY.toString());
         browser.findElement(By.id("approve")).click();
         assertThat(text(".govuk-notification-banner")).contains("Allotted 250 shares to 1 investors");
-        assertThat(h1()).isEqualTo("Allotment");
+        expectHeading("Allotment");
         assertThat(text("#application-" + reference)).contains("(member 1)").contains("Certificate");
 
         // 4. the investor, admitted by the allotment, accepts the emailed invitation, signs in and sees the holding
