@@ -244,7 +244,7 @@ class BoardIT {
         assertThat(one("SELECT state FROM meeting WHERE id = ?", id)).isEqualTo("DRAFT");
     }
 
-    /** Three directors with accounts whose names match the register of officers, and a secretary. */
+    /** Three directors whose entries in the register of officers the secretary linked to their accounts, and a secretary. */
     private record Board(Http secretary, Http dana, Http eli, Http fay, long danaId, long eliId, long fayId) {
     }
 
@@ -255,8 +255,16 @@ class BoardIT {
         var dana = world.person(admin, slug, "dana@" + slug + ".example", "DIRECTOR");
         var eli = world.person(admin, slug, "eli@" + slug + ".example", "DIRECTOR");
         var fay = world.person(admin, slug, "fay@" + slug + ".example", "DIRECTOR");
-        return new Board(secretary, dana, eli, fay, appoint(secretary, slug, "dana"), appoint(secretary, slug, "eli"),
-                appoint(secretary, slug, "fay"));
+        return new Board(secretary, dana, eli, fay, link(secretary, slug, appoint(secretary, slug, "dana"), "dana@" + slug + ".example"),
+                link(secretary, slug, appoint(secretary, slug, "eli"), "eli@" + slug + ".example"),
+                link(secretary, slug, appoint(secretary, slug, "fay"), "fay@" + slug + ".example"));
+    }
+
+    private static long link(Http secretary, String slug, long appointment, String email) {
+        var r = secretary.postJson("/api/v1/societies/" + slug + "/board/directors/" + appointment + "/account",
+                "{\"email\":\"" + email + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return appointment;
     }
 
     private static long appoint(Http secretary, String slug, String name) {
@@ -400,6 +408,20 @@ class BoardIT {
         assertThat(read.body()).contains("Dear member", "Annual general meeting").doesNotContain("Send notice").doesNotContain("Sent so far");
         assertThat(member.get("/s/bd-pages/board").statusCode()).isEqualTo(403);
 
+        // the secretary links a new director's entry to her sign-in from the board page
+        long gwenId = appoint(b.secretary(), "bd-pages", "Gwen Hughes");
+        world.person(world.admin(), "bd-pages", "gwen@bd-pages.example", "DIRECTOR");
+        assertThat(b.dana().get("/s/bd-pages/board").body()).doesNotContain("Link a director to their sign-in");
+        var unknown = b.secretary().submit("/s/bd-pages/board", "/s/bd-pages/board/directors",
+                Map.of("linkDirector", "" + gwenId, "email", "nobody@bd-pages.example"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("invite them first");
+        var linked = b.secretary().submit("/s/bd-pages/board", "/s/bd-pages/board/directors",
+                Map.of("linkDirector", "" + gwenId, "email", "gwen@bd-pages.example"));
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(303);
+        assertThat(one("SELECT a.email FROM officer_appointment o JOIN account a ON a.id = o.account_id WHERE o.id = ?", gwenId))
+                .isEqualTo("gwen@bd-pages.example");
+
         var index = b.dana().get("/s/bd-pages/board");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("dana, ", "eli, ", "fay", "href=\"/s/bd-pages/board\"");
@@ -421,5 +443,192 @@ class BoardIT {
         var result = b.secretary().submit(itemPath, itemPath + "/result", Map.of());
         assertThat(result.statusCode()).isEqualTo(400);
         assertThat(result.body()).contains("not quorate");
+    }
+
+    @Test
+    void aWrittenResolutionFailsWhenTooFewDirectorsWithoutAConflictRemainAndOneDirectorCannotCirculate() {
+        var world = world();
+        var b = board(world, "bd-few");
+        long id = Http.json(b.secretary().postJson("/api/v1/societies/bd-few/board/written-resolutions",
+                "{\"text\":\"To buy the panels from Eli and Fay's firm\"}")).getJsonNumber("id").longValue();
+        String item = "/api/v1/societies/bd-few/board/items/" + id;
+        assertThat(b.eli().postJson(item + "/conflicts", "{\"director\":%d,\"interest\":\"Eli's firm\"}".formatted(b.eliId()))
+                .statusCode()).isEqualTo(200);
+        var second = b.fay().postJson(item + "/conflicts", "{\"director\":%d,\"interest\":\"Fay's firm\"}".formatted(b.fayId()));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        // one director left without a conflict is below the quorum of two: Dana cannot pass it alone
+        assertThat(Http.json(second).getString("state")).isEqualTo("FAILED");
+        var alone = b.dana().postJson(item + "/votes", "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.danaId()));
+        assertThat(alone.statusCode()).isEqualTo(409);
+        assertThat(Http.json(b.secretary().get(item)).getString("state")).isEqualTo("FAILED");
+
+        // a society with a single director cannot circulate one at all
+        var admin = world.admin();
+        world.society(admin, "bd-one", "GREAT_BRITAIN");
+        var sec = world.person(admin, "bd-one", "sec@bd-one.example", "SECRETARY");
+        appoint(sec, "bd-one", "Solo Director");
+        var refused = sec.postJson("/api/v1/societies/bd-one/board/written-resolutions", "{\"text\":\"To do it alone\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("at least 2 directors in office");
+    }
+
+    @Test
+    void aDirectorLeavingOfficeSettlesTheWrittenResolutionsWaitingForThem() {
+        var world = world();
+        var b = board(world, "bd-leave");
+        String base = "/api/v1/societies/bd-leave/board/";
+        long passes = Http.json(b.secretary().postJson(base + "written-resolutions", "{\"text\":\"To renew the insurance\"}"))
+                .getJsonNumber("id").longValue();
+        long fails = Http.json(b.secretary().postJson(base + "written-resolutions", "{\"text\":\"To sell the turbine\"}"))
+                .getJsonNumber("id").longValue();
+        b.dana().postJson(base + "items/" + passes + "/votes", "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.danaId()));
+        b.eli().postJson(base + "items/" + passes + "/votes", "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.eliId()));
+        b.dana().postJson(base + "items/" + fails + "/votes", "{\"director\":%d,\"choice\":\"APPROVE\"}".formatted(b.danaId()));
+        assertThat(Http.json(b.secretary().get(base + "items/" + passes)).getString("state")).isEqualTo("OPEN");
+
+        // Fay resigns without answering: the two who remain are unanimous and a quorum
+        var ended = b.secretary().postJson("/api/v1/societies/bd-leave/officers/" + b.fayId() + "/end",
+                "{\"endedOn\":\"%s\"}".formatted(TODAY));
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+        var passed = Http.json(b.secretary().get(base + "items/" + passes));
+        assertThat(passed.getString("state")).isEqualTo("PASSED");
+        assertThat(passed.getInt("votesFor")).isEqualTo(2);
+        assertThat(Http.json(b.secretary().get(base + "items/" + fails)).getString("state")).isEqualTo("OPEN");
+        // she can no longer answer the other
+        var late = b.fay().postJson(base + "items/" + fails + "/votes", "{\"director\":%d,\"choice\":\"REFUSE\"}".formatted(b.fayId()));
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("not a director in office");
+        // Eli leaves too: Dana alone is no quorum, so it fails instead of waiting for ever
+        b.secretary().postJson("/api/v1/societies/bd-leave/officers/" + b.eliId() + "/end", "{\"endedOn\":\"%s\"}".formatted(TODAY));
+        assertThat(Http.json(b.secretary().get(base + "items/" + fails)).getString("state")).isEqualTo("FAILED");
+        assertThat(b.secretary().get("/api/v1/societies/bd-leave/audit?action=board.written-resolution-failed").body())
+                .contains("board.written-resolution-failed");
+    }
+
+    @Test
+    void aDirectorActsOnlyThroughTheEntryLinkedToTheirAccountNeverByName() {
+        var world = world();
+        var b = board(world, "bd-names");
+        String slug = "bd-names";
+        // two different people called "sam" are both directors; neither entry is linked yet
+        long samOne = appoint(b.secretary(), slug, "sam");
+        long samTwo = appoint(b.secretary(), slug, "sam");
+        var directors = Http.jsonArray(b.secretary().get("/api/v1/societies/" + slug + "/board/directors"));
+        assertThat(directors.stream().map(d -> d.asJsonObject().getJsonNumber("id").longValue()).toList())
+                .contains(samOne, samTwo).hasSize(5);
+        // an account whose display name is "sam" (the invitation names it after the email) cannot vote as either
+        var sam = world.person(world.admin(), slug, "sam@" + slug + ".example", "DIRECTOR");
+        long meetingId = Http.json(b.secretary().postJson("/api/v1/societies/" + slug + "/board/meetings", """
+                {"heldOn":"%s","place":"Online","present":[%d,%d,%d]}""".formatted(TODAY, b.danaId(), samOne, samTwo)))
+                .getJsonNumber("id").longValue();
+        long itemId = Http.json(b.secretary().postJson("/api/v1/societies/" + slug + "/board/meetings/" + meetingId + "/items",
+                "{\"text\":\"To open a second bank account\"}")).getJsonNumber("id").longValue();
+        String votes = "/api/v1/societies/" + slug + "/board/items/" + itemId + "/votes";
+        assertThat(sam.postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(samOne)).statusCode()).isEqualTo(403);
+        assertThat(sam.postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(samTwo)).statusCode()).isEqualTo(403);
+        // the secretary links the second entry to this account: now that one, and only that one, is theirs
+        var linkedByDirector = b.dana().postJson("/api/v1/societies/" + slug + "/board/directors/" + samTwo + "/account",
+                "{\"email\":\"sam@bd-names.example\"}");
+        assertThat(linkedByDirector.statusCode()).isEqualTo(403);
+        var stranger = b.secretary().postJson("/api/v1/societies/" + slug + "/board/directors/" + samTwo + "/account",
+                "{\"email\":\"nobody@elsewhere.example\"}");
+        assertThat(stranger.statusCode()).isEqualTo(400);
+        link(b.secretary(), slug, samTwo, "sam@" + slug + ".example");
+        assertThat(sam.postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(samOne)).statusCode()).isEqualTo(403);
+        assertThat(sam.postJson(votes, "{\"director\":%d,\"choice\":\"FOR\"}".formatted(samTwo)).statusCode()).isEqualTo(200);
+        var relink = b.secretary().postJson("/api/v1/societies/" + slug + "/board/directors/" + samTwo + "/account",
+                "{\"email\":\"dana@bd-names.example\"}");
+        assertThat(relink.statusCode()).isEqualTo(409);
+        // the first Sam's vote is minuted by the secretary
+        assertThat(b.secretary().postJson(votes, "{\"director\":%d,\"choice\":\"AGAINST\"}".formatted(samOne)).statusCode())
+                .isEqualTo(200);
+        var item = Http.json(b.secretary().get("/api/v1/societies/" + slug + "/board/items/" + itemId));
+        assertThat(item.getJsonArray("eligible")).hasSize(3);
+        assertThat(item.getJsonArray("votes")).hasSize(2);
+        assertThat(b.secretary().get("/api/v1/societies/" + slug + "/audit?action=board.director-linked").body())
+                .contains("sam@bd-names.example");
+    }
+
+    /** Requests fired together, released at once; the status codes in any order. */
+    private static java.util.List<Integer> together(int n, java.util.function.IntFunction<java.net.http.HttpResponse<String>> request)
+            throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<java.net.http.HttpResponse<String>>>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(k);
+                }));
+            }
+            start.countDown();
+            var codes = new java.util.ArrayList<Integer>();
+            for (var f : futures) {
+                var r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as(r.body()).isNotEqualTo(500);
+                codes.add(r.statusCode());
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentDuplicateVotesAndAConflictDeclaredWhileVotingNeverSlipThrough() throws Exception {
+        var world = world();
+        var b = board(world, "bd-race");
+        String base = "/api/v1/societies/bd-race/board/";
+        long meetingId = Http.json(b.secretary().postJson(base + "meetings", """
+                {"heldOn":"%s","place":"Online","present":[%d,%d,%d]}""".formatted(TODAY, b.danaId(), b.eliId(), b.fayId())))
+                .getJsonNumber("id").longValue();
+        for (int round = 0; round < 4; round++) {
+            long itemId = Http.json(b.secretary().postJson(base + "meetings/" + meetingId + "/items", "{\"text\":\"Item " + round + "\"}"))
+                    .getJsonNumber("id").longValue();
+            // the same vote sent six times at once: one is recorded, the others are told it already was
+            var codes = together(6, k -> (k % 2 == 0 ? b.secretary() : b.dana()).postJson(base + "items/" + itemId + "/votes",
+                    "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.danaId())));
+            assertThat(codes).filteredOn(c -> c == 200).hasSize(1);
+            assertThat(codes).filteredOn(c -> c == 409).hasSize(5);
+            assertThat(((Number) one("SELECT COUNT(*) FROM board_vote WHERE item_id = ?", itemId)).intValue()).isEqualTo(1);
+
+            // Eli declares a conflict while the secretary records Eli's vote: never both
+            var race = together(2, k -> k == 0
+                    ? b.eli().postJson(base + "items/" + itemId + "/conflicts", "{\"director\":%d,\"interest\":\"Eli's firm\"}".formatted(b.eliId()))
+                    : b.secretary().postJson(base + "items/" + itemId + "/votes", "{\"director\":%d,\"choice\":\"FOR\"}".formatted(b.eliId())));
+            assertThat(race).as("conflict, vote").isIn(java.util.List.of(200, 400), java.util.List.of(409, 200));
+            long conflicts = ((Number) one("SELECT COUNT(*) FROM board_conflict WHERE item_id = ? AND appointment_id = ?", itemId, b.eliId()))
+                    .longValue();
+            long eliVotes = ((Number) one("SELECT COUNT(*) FROM board_vote WHERE item_id = ? AND appointment_id = ?", itemId, b.eliId()))
+                    .longValue();
+            assertThat(conflicts + eliVotes).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void membersCannotReadTheNoticeOfAMeetingBeforeNoticeIsGiven() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "bn-draft", "GREAT_BRITAIN");
+        long id = meeting("bn-draft", "Draft AGM", TODAY.plusDays(30).atTime(19, 0));
+        var member = world.person(admin, "bn-draft", "member@bn-draft.example", "MEMBER");
+        var director = world.person(admin, "bn-draft", "director@bn-draft.example", "DIRECTOR");
+        var draft = member.get("/s/bn-draft/notices/" + id);
+        assertThat(draft.statusCode()).isEqualTo(404);
+        assertThat(draft.body()).doesNotContain("Election of directors");
+        // the API's notice is for officers only: a member is refused it whatever the state
+        assertThat(member.get("/api/v1/societies/bn-draft/notices/" + id).statusCode()).isEqualTo(403);
+        // officers work on the draft
+        assertThat(director.get("/s/bn-draft/notices/" + id).statusCode()).isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/societies/bn-draft/notices/" + id, "{}").statusCode()).isEqualTo(200);
+        var noticed = member.get("/s/bn-draft/notices/" + id);
+        assertThat(noticed.statusCode()).isEqualTo(200);
+        assertThat(noticed.body()).contains("Election of directors");
+        // a meeting cancelled while still a draft was never announced
+        long cancelled = meeting("bn-draft", "Called off", TODAY.plusDays(40).atTime(19, 0));
+        one("UPDATE meeting SET state = 'CANCELLED' WHERE id = ?", cancelled);
+        assertThat(member.get("/s/bn-draft/notices/" + cancelled).statusCode()).isEqualTo(404);
     }
 }

@@ -144,7 +144,9 @@ public class BoardResource {
     @POST
     @Path("written-resolutions")
     @Transactional
-    @Operation(summary = "Circulate a written resolution to the directors in office today; it passes when every director without a conflict approves")
+    @Operation(summary = "Circulate a written resolution to the directors in office today (refused when fewer than the board quorum);"
+            + " it passes when every director still in office without a conflict approves, and fails on a refusal or when fewer"
+            + " than the quorum remain")
     public Response circulate(NewItem input) {
         Society society = societies.forCaller(slug, BOARD);
         BoardItem item = board.circulate(society, input == null ? null : input.text(), caller.requireAccount().email());

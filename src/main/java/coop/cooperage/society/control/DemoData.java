@@ -71,7 +71,8 @@ public class DemoData {
         officers.appoint(riverside, Office.CHAIR, "Rhiannon Evans", LocalDate.of(2021, 4, 1));
         officers.appoint(riverside, Office.SECRETARY, secretary.displayName(), LocalDate.of(2021, 4, 1));
         officers.appoint(riverside, Office.TREASURER, treasurer.displayName(), LocalDate.of(2022, 9, 20));
-        officers.appoint(riverside, Office.DIRECTOR, director.displayName(), LocalDate.of(2023, 9, 18));
+        // linked to her sign-in: a director records her own board votes only through a linked entry, never by name
+        officers.appoint(riverside, Office.DIRECTOR, director.displayName(), LocalDate.of(2023, 9, 18)).linkAccount(director.id());
         var former = officers.appoint(riverside, Office.DIRECTOR, "Graham Fletcher", LocalDate.of(2021, 4, 1));
         officers.end(riverside, former.id(), LocalDate.of(2024, 9, 16));
         LOG.info("Demo societies seeded: sign in as secretary@riverside.example with password " + PASSWORD);

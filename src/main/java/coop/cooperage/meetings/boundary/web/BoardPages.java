@@ -90,6 +90,26 @@ public class BoardPages {
     }
 
     @POST
+    @Path("directors")
+    public Response link(MultivaluedMap<String, String> form) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        var in = new FormInput(form);
+        Long director = in.whole("linkDirector", "Choose the director");
+        try {
+            in.errors().throwIfAny();
+            var linked = tx.call(() -> board.linkAccount(society, director, in.text("email")));
+            return Flash.redirect(request, base(society), linked.personName() + " can now record their own votes");
+        } catch (InvalidInputException e) {
+            var errors = new java.util.HashMap<String, String>(e.byField());
+            if (errors.containsKey("director")) {
+                errors.put("linkDirector", errors.remove("director"));
+            }
+            return Response.status(e instanceof coop.cooperage.platform.control.ConflictException ? 409 : 400)
+                    .entity(indexPage(society, in.values(), errors)).build();
+        }
+    }
+
+    @POST
     @Path("written-resolutions")
     public Response circulate(MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, BOARD);
@@ -196,7 +216,9 @@ public class BoardPages {
         return Page.of("meetings/board").with("title", "Board decisions").with("society", society)
                 .with("directors", board.directorsOn(society, today)).with("meetings", board.meetings(society))
                 .with("items", board.items(society)).with("quorum", board.quorum()).with("form", form).with("errors", errors)
-                .with("today", today);
+                .with("today", today).with("secretary", isSecretary(society))
+                .with("directorOptions", board.directorsOn(society, today).entrySet().stream()
+                        .map(e -> new Option(String.valueOf(e.getKey()), e.getValue())).toList());
     }
 
     private Page meetingPage(Society society, BoardMeeting meeting, Map<String, String> form, Map<String, String> errors) {
