@@ -477,6 +477,9 @@ class AllotmentIT {
         var secretary = world.person(admin, "al6", "sec@al6.example", "SECRETARY");
         var auditor = world.person(admin, "al6", "aud@al6.example", "AUDITOR");
         String page = "/s/al6/allotments/solar";
+        // the secretary's page of the closed offer leads to the proposal
+        assertThat(secretary.get("/s/al6/share-offers/solar").body()).contains("See the allotment proposal for the board")
+                .contains("/s/al6/allotments/solar");
         var proposal = secretary.get(page);
         assertThat(proposal.statusCode()).isEqualTo(200);
         assertThat(proposal.body()).contains("Allotment proposal").contains("Approve the allotment").contains("AL6-");
