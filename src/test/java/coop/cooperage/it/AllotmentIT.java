@@ -233,6 +233,13 @@ class AllotmentIT {
         assertThat(Fixture.longOf("SELECT member_number FROM member WHERE id = " + s.members().get("fay"))).isEqualTo(4);
         assertThat(Fixture.stringOf("SELECT state FROM member WHERE id = " + s.members().get("eve"))).isEqualTo("APPLICANT");
         assertThat(f.count("allotment_decision", "approver_role = 'DIRECTOR' AND decided_on = '" + DECIDED_ON + "'")).isEqualTo(1);
+        // the approval is recorded as the board's decision of that date, by the approver, and linked from the allotment
+        long boardItem = a.getJsonObject("decision").getJsonNumber("boardDecision").longValue();
+        assertThat(Fixture.longOf("SELECT board_item_id FROM allotment_decision WHERE offer_id = " + f.offerId)).isEqualTo(boardItem);
+        assertThat(f.count("board_item", "id = " + boardItem + " AND kind = 'RECORDED' AND decided_on = '" + DECIDED_ON + "'")).isEqualTo(1);
+        assertThat(Fixture.stringOf("SELECT text FROM board_item WHERE id = " + boardItem))
+                .isEqualTo("Allotment of Solar on the school roof: 1,000 shares to 4 applicants, £970.00 refunded");
+        assertThat(f.count("board_item", "")).isEqualTo(1);
         assertThat(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId + " AND action = 'offer.allotted'")).isEqualTo(1);
         assertThat(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId
                 + " AND action = 'share_application.allotted'")).isEqualTo(6);
@@ -363,6 +370,7 @@ class AllotmentIT {
         assertThat(f.count("share_certificate", "")).isZero();
         assertThat(f.count("payout", "")).isZero();
         assertThat(f.count("allotment_decision", "")).isZero();
+        assertThat(f.count("board_item", "")).as("a refused approval records no board decision").isZero();
         assertThat(f.count("share_offer", "state = 'CLOSED'")).isEqualTo(2);
         assertThat(f.count("member", "state = 'APPLICANT'")).isEqualTo(7);
     }
@@ -469,6 +477,9 @@ class AllotmentIT {
         var secretary = world.person(admin, "al6", "sec@al6.example", "SECRETARY");
         var auditor = world.person(admin, "al6", "aud@al6.example", "AUDITOR");
         String page = "/s/al6/allotments/solar";
+        // the secretary's page of the closed offer leads to the proposal
+        assertThat(secretary.get("/s/al6/share-offers/solar").body()).contains("See the allotment proposal for the board")
+                .contains("/s/al6/allotments/solar");
         var proposal = secretary.get(page);
         assertThat(proposal.statusCode()).isEqualTo(200);
         assertThat(proposal.body()).contains("Allotment proposal").contains("Approve the allotment").contains("AL6-");
@@ -485,5 +496,11 @@ class AllotmentIT {
         assertThat(after.body()).contains("Allotted 1000 shares to 4 investors").contains("Approved on").contains("SECRETARY")
                 .contains("Certificate 1");
         assertThat(s.f().count("allotment_decision", "approver_role = 'SECRETARY'")).isEqualTo(1);
+        long boardItem = Fixture.longOf("SELECT board_item_id FROM allotment_decision WHERE offer_id = " + s.f().offerId);
+        assertThat(Fixture.stringOf("SELECT created_by FROM board_item WHERE id = " + boardItem)).isEqualTo("sec@al6.example");
+        assertThat(after.body()).contains("/s/al6/board/items/" + boardItem);
+        assertThat(secretary.get("/s/al6/board").body()).contains("Allotment of Solar on the school roof: 1,000 shares to 4 applicants");
+        // the secretary's offer page leads to the allotment made
+        assertThat(secretary.get("/s/al6/share-offers/solar").body()).contains("See the allotment made").contains("/s/al6/allotments/solar");
     }
 }

@@ -22,7 +22,7 @@ public record AllotmentJson(String offer, String title, String state, String loc
 
     public record Decision(LocalDate decidedOn, String approvedBy, String approverRole, int applications, int allottees,
             int membersAdmitted, long sharesAllotted, long allottedPence, int refunds, long refundPence, long paidPence,
-            LocalDateTime recordedAt) {
+            LocalDateTime recordedAt, Long boardDecision) {
 
         static Decision of(AllotmentDecision d) {
             if (d == null) {
@@ -30,7 +30,8 @@ public record AllotmentJson(String offer, String title, String state, String loc
             }
             var t = d.totals();
             return new Decision(d.decidedOn(), d.approverName(), d.approverRole(), t.applications(), t.allottees(), t.membersAdmitted(),
-                    t.sharesAllotted(), t.allotted().pence(), t.refunds(), t.refunded().pence(), t.paid().pence(), d.recordedAt());
+                    t.sharesAllotted(), t.allotted().pence(), t.refunds(), t.refunded().pence(), t.paid().pence(), d.recordedAt(),
+                    d.boardItemId());
         }
     }
 

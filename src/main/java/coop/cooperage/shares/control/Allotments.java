@@ -4,6 +4,7 @@ import coop.cooperage.audit.control.AuditTrail;
 import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
 import coop.cooperage.members.control.Admissions;
+import coop.cooperage.meetings.control.BoardDecisions;
 import coop.cooperage.members.entity.MemberState;
 import coop.cooperage.money.Money;
 import coop.cooperage.platform.control.Clocks;
@@ -91,6 +92,10 @@ public class Allotments {
 
     @Inject
     Admissions admissions;
+
+    /** shares depends on meetings (never the reverse): the board's decisions are the meetings component's. */
+    @Inject
+    BoardDecisions boardDecisions;
 
     @Inject
     ShareLedger ledger;
@@ -319,6 +324,9 @@ public class Allotments {
                 account.map(a -> a.email()).orElse("system"), approverRole(society), totals, now);
         em.persist(decision);
         em.flush();
+        // the approval is the board's decision: it is listed with the board's others, in this same transaction
+        var boardItem = boardDecisions.recordDecision(society, boardDecisionText(offerTitle, totals), decidedOn, decision.approverName());
+        decision.recordedAsBoardDecision(boardItem.id());
         var summary = new LinkedHashMap<String, Object>();
         summary.put("offer", slug);
         summary.put("decidedOn", decidedOn.toString());
@@ -330,8 +338,16 @@ public class Allotments {
         summary.put("allottedPence", totals.allotted().pence());
         summary.put("refunds", totals.refunds());
         summary.put("refundPence", totals.refunded().pence());
+        summary.put("boardDecision", boardItem.id());
         audit.record(society.id(), "offer.allotted", "share_offer", offerId, Map.of("state", "CLOSED"), summary);
         return decision;
+    }
+
+    /** "Allotment of Solar 2026: 1,200 shares to 14 applicants, £300.00 refunded". */
+    static String boardDecisionText(String offerTitle, AllotmentDecision.Totals totals) {
+        return "Allotment of " + offerTitle + ": " + String.format(Locale.ROOT, "%,d", totals.sharesAllotted())
+                + (totals.sharesAllotted() == 1 ? " share" : " shares") + " to " + totals.allottees()
+                + (totals.allottees() == 1 ? " applicant, " : " applicants, ") + totals.refunded() + " refunded";
     }
 
     /** The applications of these lines in one query (rather than one each). */

@@ -63,6 +63,10 @@ public class AllotmentDecision {
     @Column(name = "recorded_at")
     private LocalDateTime recordedAt;
 
+    /** The board decision this allotment is recorded as (null for allotments approved before they were). */
+    @Column(name = "board_item_id")
+    private Long boardItemId;
+
     protected AllotmentDecision() {
     }
 
@@ -106,4 +110,10 @@ public class AllotmentDecision {
                 Money.ofPence(refundPence), Money.ofPence(paidPence));
     }
     public LocalDateTime recordedAt() { return recordedAt; }
+    public Long boardItemId() { return boardItemId; }
+
+    /** Links the allotment to the board decision it was recorded as. */
+    public void recordedAsBoardDecision(long boardItemId) {
+        this.boardItemId = boardItemId;
+    }
 }
