@@ -556,4 +556,118 @@ class ElectionsIT {
         // a member cannot run the election
         assertThat(member.get(pages + "/new").statusCode()).isEqualTo(403);
     }
+
+    /**
+     * The member's whole evening in a real browser: votes online on two resolutions, ranks the
+     * candidates and keeps the receipt; the secretary closes the poll; the member sees the results
+     * and finds the receipt in the published list.
+     */
+    @Test
+    void aMemberVotesOnResolutionsAndRanksCandidatesInTheBrowserThenFindsTheReceipt() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        String slug = "el-browser";
+        world.society(admin, slug, "GREAT_BRITAIN");
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String meetings = "/api/v1/societies/" + slug + "/meetings";
+        var meetingCreated = admin.postJson(meetings, """
+                {"kind":"AGM","title":"Annual general meeting","startsAt":"%sT23:59:00","place":"Village hall",
+                 "agenda":"1. Accounts\\n2. Election of directors","recordDate":"%s","noticeSentOn":"%s"}"""
+                .formatted(today, today.minusDays(1), today.minusDays(20)));
+        assertThat(meetingCreated.statusCode()).as(meetingCreated.body()).isEqualTo(201);
+        long meeting = Http.json(meetingCreated).getJsonObject("meeting").getJsonNumber("id").longValue();
+        var resolutions = new ArrayList<Long>();
+        for (String title : List.of("Receive the accounts", "Appoint the auditors")) {
+            var r = admin.postJson(meetings + "/" + meeting + "/resolutions",
+                    "{\"title\":\"" + title + "\",\"text\":\"That the society " + title.toLowerCase() + ".\",\"proposer\":\"The board\",\"kind\":\"ORDINARY\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            resolutions.add(Http.json(r).getJsonNumber("id").longValue());
+        }
+        String api = "/api/v1/societies/" + slug + "/elections";
+        var created = admin.postJson(api, "{\"meetingId\":" + meeting + ",\"title\":\"Directors 2026\",\"seats\":1,\"method\":\"SCOTTISH_STV\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long e = Http.json(created).getJsonNumber("id").longValue();
+        var candidates = new ArrayList<Long>();
+        var numbers = new ArrayList<Long>();
+        for (String name : List.of("Ann Ash", "Bob Birch", "Cat Cedar")) {
+            var m = admin.postJson("/api/v1/societies/" + slug + "/members",
+                    "{\"member\":" + MembersIT.person(name, "BS1 4RW", null, "1970-01-01") + ",\"joinedOn\":\"2020-01-01\"}");
+            numbers.add(Http.json(m).getJsonNumber("memberNumber").longValue());
+            var c = admin.postJson(api + "/" + e + "/candidates", "{\"memberNumber\":" + Http.json(m).getJsonNumber("memberNumber") + "}");
+            assertThat(c.statusCode()).as(c.body()).isEqualTo(201);
+            candidates.add(Http.json(c).getJsonNumber("id").longValue());
+        }
+        assertThat(admin.postJson(api + "/" + e + "/opening", "{}").statusCode()).isEqualTo(200);
+        admin.postJson("/api/v1/societies/" + slug + "/members",
+                "{\"member\":" + MembersIT.person("Val Voter", "BS1 4RW", "val@el-browser.example", "1980-01-01") + ",\"joinedOn\":\"2020-01-01\"}");
+        world.person(admin, slug, "val@el-browser.example", "MEMBER");
+
+        var options = new org.openqa.selenium.chrome.ChromeOptions();
+        options.setBinary(System.getProperty("coop.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--window-size=1280,1000",
+                "--user-data-dir=" + java.nio.file.Files.createTempDirectory("cooperage-chromium"));
+        var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(System.getProperty("coop.chromedriver", "/usr/bin/chromedriver"))).build();
+        org.openqa.selenium.WebDriver browser = new org.openqa.selenium.chrome.ChromeDriver(service, options);
+        try {
+            browser.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(60));
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+            java.util.function.Consumer<String> open = path -> browser.get(base().resolve(path.substring(1)).toString());
+            open.accept("/sign-in");
+            browser.findElement(org.openqa.selenium.By.id("email")).sendKeys("val@el-browser.example");
+            browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(World.PASSWORD);
+            browser.findElement(org.openqa.selenium.By.cssSelector("form[action$='/sign-in'] button")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/sign-in")));
+
+            // two resolutions, online
+            String myMeeting = "/s/" + slug + "/my-meetings/" + meeting;
+            String[] choices = {"for-", "against-"};
+            for (int i = 0; i < 2; i++) {
+                open.accept(myMeeting);
+                long r = resolutions.get(i);
+                browser.findElement(org.openqa.selenium.By.id(choices[i] + r)).click();
+                browser.findElement(org.openqa.selenium.By.cssSelector("form[action$='/resolutions/" + r + "/vote'] button")).click();
+                wait.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        org.openqa.selenium.By.tagName("body"), "Your vote has been recorded"));
+            }
+            open.accept(myMeeting);
+            assertThat(browser.findElement(org.openqa.selenium.By.tagName("body")).getText()).contains("Your vote: For").contains("Your vote: Against");
+
+            // the election: rank Cedar first, Ash second
+            open.accept("/s/" + slug + "/elections/" + e);
+            browser.findElement(org.openqa.selenium.By.id("vote")).click();
+            browser.findElement(org.openqa.selenium.By.id("rank-" + candidates.get(2))).sendKeys("1");
+            browser.findElement(org.openqa.selenium.By.id("rank-" + candidates.get(0))).sendKeys("2");
+            browser.findElement(org.openqa.selenium.By.id("cast")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("receipt")));
+            String receipt = browser.findElement(org.openqa.selenium.By.id("receipt")).getText();
+            assertThat(receipt).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+
+            // the meeting (tonight) opens; the secretary closes the poll, declares the resolutions and counts the election
+            assertThat(admin.postJson(meetings + "/" + meeting + "/opening", "{}").statusCode()).isEqualTo(200);
+            for (long number : numbers) {
+                var present = admin.postJson(meetings + "/" + meeting + "/attendance", "{\"memberNumber\":" + number + "}");
+                assertThat(present.statusCode()).as(present.body()).isBetween(200, 201);
+            }
+            assertThat(admin.postJson(meetings + "/" + meeting + "/poll-closure", "{}").statusCode()).isEqualTo(200);
+            for (long r : resolutions) {
+                var declared = admin.postJson(meetings + "/" + meeting + "/resolutions/" + r + "/declaration", "{}");
+                assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+            }
+            assertThat(admin.postJson(api + "/" + e + "/closing", "{}").statusCode()).isEqualTo(200);
+            assertThat(admin.postJson(api + "/" + e + "/count", "{}").statusCode()).isEqualTo(200);
+
+            open.accept(myMeeting);
+            assertThat(browser.findElements(org.openqa.selenium.By.xpath("//*[starts-with(normalize-space(.), 'Result:')]"))).isNotEmpty();
+            open.accept("/s/" + slug + "/elections/" + e);
+            assertThat(browser.findElement(org.openqa.selenium.By.id("elected")).getText()).contains("Cat Cedar");
+            var published = browser.findElements(org.openqa.selenium.By.cssSelector("#receipts code")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).toList();
+            assertThat(published).containsExactly(receipt);
+        } finally {
+            browser.quit();
+        }
+    }
 }

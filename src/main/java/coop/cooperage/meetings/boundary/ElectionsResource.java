@@ -13,7 +13,6 @@ import coop.cooperage.meetings.entity.ElectionState;
 import coop.cooperage.members.control.PersonalData;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.platform.control.InvalidInputException;
-import coop.cooperage.platform.control.NoSuchResourceException;
 import coop.cooperage.society.control.Societies;
 import coop.cooperage.society.entity.Society;
 import jakarta.inject.Inject;
@@ -262,9 +261,5 @@ public class ElectionsResource {
         }
         return new ElectionJson(e.id(), e.meetingId(), e.title(), e.seats(), e.method().name(), e.secret(), e.state().name(),
                 e.declaredAt(), elections.candidates(e).stream().map(CandidateJson::of).toList(), entitled, myVote, turnout);
-    }
-
-    static NoSuchResourceException notFound() {
-        return new NoSuchResourceException("No such election");
     }
 }
