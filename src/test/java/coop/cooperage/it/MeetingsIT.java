@@ -613,6 +613,11 @@ class MeetingsIT {
         var page = s.admin.get(meetingPath);
         assertThat(page.body()).contains("Accounts").contains("That the accounts be received.");
         long meeting = Long.parseLong(meetingPath.replaceAll(".*/", ""));
+        // the secretary reaches the notice page (email, letters, reminders) from the meeting, and back
+        assertThat(page.body()).contains("href=\"/s/mtg-pages/notices/" + meeting + "\"");
+        var noticePage = s.admin.get("/s/mtg-pages/notices/" + meeting);
+        assertThat(noticePage.statusCode()).as(noticePage.body()).isEqualTo(200);
+        assertThat(noticePage.body()).contains("href=\"/s/mtg-pages/meetings/" + meeting + "\"");
         long r = Http.json(s.admin.get(s.base + "/" + meeting)).getJsonArray("resolutions").getJsonObject(0)
                 .getJsonNumber("id").longValue();
 

@@ -111,7 +111,7 @@ public class GeneralMeetings {
                 d.agenda().trim(), d.recordDate(), d.pollClosesAt());
         em.persist(m);
         if (d.noticeSentOn() != null) {
-            m.noticeRecorded(d.noticeSentOn());
+            m.giveNotice(d.noticeSentOn(), society.rules().meetingNoticeClearDays());
         }
         em.flush();
         audit.record(society.id(), "meeting.created", "Meeting", m.id(), null, snapshot(m));
@@ -126,7 +126,7 @@ public class GeneralMeetings {
         guarded(() -> m.revise(d.kind(), d.title().trim(), d.startsAt(), d.endsAt(), blankToNull(d.place()),
                 blankToNull(d.onlineLink()), d.agenda().trim(), d.recordDate(), d.pollClosesAt()));
         if (d.noticeSentOn() != null) {
-            guarded(() -> m.noticeRecorded(d.noticeSentOn()));
+            guarded(() -> m.giveNotice(d.noticeSentOn(), society.rules().meetingNoticeClearDays()));
         }
         audit.record(society.id(), "meeting.changed", "Meeting", m.id(), before, snapshot(m));
         return m;
@@ -147,7 +147,7 @@ public class GeneralMeetings {
             throw new InvalidInputException("noticeSentOn", r);
         });
         var before = snapshot(m);
-        guarded(() -> m.noticeRecorded(sentOn));
+        guarded(() -> m.giveNotice(sentOn, society.rules().meetingNoticeClearDays()));
         audit.record(society.id(), "meeting.notice-recorded", "Meeting", m.id(), before, snapshot(m));
         return m;
     }

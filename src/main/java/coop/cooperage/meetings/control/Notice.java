@@ -2,7 +2,6 @@ package coop.cooperage.meetings.control;
 
 import coop.cooperage.meetings.entity.NoticeCheck;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Notice of general meetings in CLEAR days: neither the day notice is served nor the day of the
@@ -36,14 +35,7 @@ public final class Notice {
     }
 
     public static NoticeCheck check(LocalDate sentOn, LocalDate meetingOn, int clearDays, int postalDeemedDays) {
-        requireNonNegative(clearDays, "clear days");
-        requireNonNegative(postalDeemedDays, "postal deemed days");
-        LocalDate servedOn = sentOn.plusDays(postalDeemedDays);
-        // days strictly between service and meeting; a meeting on or before service day has none
-        long given = Math.max(0, ChronoUnit.DAYS.between(servedOn, meetingOn) - 1);
-        boolean lawful = meetingOn.isAfter(servedOn) && given >= clearDays;
-        return new NoticeCheck(lawful, given, clearDays,
-                earliestMeeting(servedOn, clearDays), latestSending(meetingOn, clearDays).minusDays(postalDeemedDays));
+        return NoticeCheck.of(sentOn, meetingOn, clearDays, postalDeemedDays);
     }
 
     /** The first day a meeting may be held when notice is served on {@code servedOn}. */

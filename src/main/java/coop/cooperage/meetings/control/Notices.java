@@ -117,7 +117,7 @@ public class Notices {
             check.refusal().ifPresent(reason -> {
                 throw new InvalidInputException("meeting", "Too late to give notice of this meeting. " + reason);
             });
-            meeting.giveNotice(today);
+            meeting.giveNotice(today, society.rules().meetingNoticeClearDays());
         } else if (meeting.state() != MeetingState.NOTICED) {
             throw new ConflictException("state", "Notice cannot be sent of a meeting that is "
                     + meeting.state().name().toLowerCase(Locale.ROOT));

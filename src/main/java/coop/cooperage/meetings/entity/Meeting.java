@@ -85,15 +85,23 @@ public class Meeting {
     }
 
     /**
-     * Records that notice went out on this day: a draft becomes NOTICED. Whether the notice was
-     * long enough is the caller's check ({@code Notice.check}) against the society's rules.
+     * Notice of the meeting was given on {@code sentOn}: the one place the notice rules live, whether
+     * Cooperage sent it (notices by email and letter) or the secretary records notice served by other
+     * means (posted letters, the village-hall board). A draft becomes NOTICED; a noticed meeting may
+     * have its notice date corrected. The notice must give {@code clearDays} clear days before the
+     * meeting day; callers check first (to report a form error on their own field), so a refusal here
+     * is a guard against a caller that forgot.
      */
-    public void giveNotice(LocalDate on) {
-        if (state != MeetingState.DRAFT) {
-            throw new IllegalStateException("Notice can only be given of a draft meeting; this one is " + state);
-        }
-        this.noticeSentOn = java.util.Objects.requireNonNull(on, "notice date");
+    public NoticeCheck giveNotice(LocalDate sentOn, int clearDays) {
+        requireState("give notice of", MeetingState.DRAFT, MeetingState.NOTICED);
+        java.util.Objects.requireNonNull(sentOn, "notice date");
+        NoticeCheck check = NoticeCheck.of(sentOn, startsAt.toLocalDate(), clearDays, 0);
+        check.refusal().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
+        this.noticeSentOn = sentOn;
         this.state = MeetingState.NOTICED;
+        return check;
     }
 
     public Long id() { return id; }
@@ -128,16 +136,6 @@ public class Meeting {
         this.agenda = agenda;
         this.recordDate = recordDate;
         this.pollClosesAt = pollClosesAt;
-    }
-
-    /**
-     * Records the day notice was served when it went out by other means than Cooperage's own
-     * mailing (posted letters, a notice in the village hall). The caller has checked the clear days.
-     */
-    public void noticeRecorded(LocalDate sentOn) {
-        requireState("record notice of", MeetingState.DRAFT, MeetingState.NOTICED);
-        this.noticeSentOn = sentOn;
-        this.state = MeetingState.NOTICED;
     }
 
     /** The meeting is in session: attendance is taken and decisions made. Needs notice to have been given. */

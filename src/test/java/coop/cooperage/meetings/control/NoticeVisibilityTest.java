@@ -30,7 +30,7 @@ class NoticeVisibilityTest {
     @Test
     void membersReadTheNoticeOnceItHasBeenGiven() throws Exception {
         var m = draft();
-        m.giveNotice(LocalDate.of(2026, 5, 1));
+        m.giveNotice(LocalDate.of(2026, 5, 1), 14);
         assertThat(Notice.readableByMembers(m)).isTrue();
         state(m, "OPEN");
         assertThat(Notice.readableByMembers(m)).isTrue();

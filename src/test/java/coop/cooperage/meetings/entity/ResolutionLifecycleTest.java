@@ -52,10 +52,24 @@ class ResolutionLifecycleTest {
     }
 
     @Test
+    void noticeIsGivenInOnePlaceAndRefusedWhenItIsTooShort() {
+        var m = new Meeting(1, MeetingKind.AGM, "AGM", AT, null, "Hall", null, "Business", LocalDate.of(2026, 5, 1), AT.minusDays(30));
+        // 1 June meeting, 14 clear days: 17 May is the last day notice may go out
+        assertThatThrownBy(() -> m.giveNotice(LocalDate.of(2026, 5, 18), 14)).isInstanceOf(IllegalStateException.class);
+        assertThat(m.state()).isEqualTo(MeetingState.DRAFT);
+        m.giveNotice(LocalDate.of(2026, 5, 17), 14);
+        assertThat(m.state()).isEqualTo(MeetingState.NOTICED);
+        m.giveNotice(LocalDate.of(2026, 5, 16), 14);
+        assertThat(m.noticeSentOn()).as("a recorded date may be corrected").isEqualTo(LocalDate.of(2026, 5, 16));
+        m.open();
+        assertThatThrownBy(() -> m.giveNotice(LocalDate.of(2026, 5, 15), 14)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void thePollRunsFromNoticeUntilItClosesAndClosingTheMeetingClosesIt() {
         var m = new Meeting(1, MeetingKind.AGM, "AGM", AT, null, "Hall", null, "Business", LocalDate.of(2026, 5, 1), AT.minusDays(30));
         assertThat(m.pollOpenAt(AT.minusDays(20))).as("no notice yet").isFalse();
-        m.noticeRecorded(LocalDate.of(2026, 5, 10));
+        m.giveNotice(LocalDate.of(2026, 5, 10), 14);
         assertThat(m.pollOpenAt(AT.minusDays(20))).isTrue();
         m.open();
         m.closePoll(AT.plusMinutes(30));
