@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -106,10 +107,14 @@ class BrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "delta Community Energy"));
         assertThat(browser.findElement(By.cssSelector(".coop-header__name")).getText()).isEqualTo("delta Community Energy");
         assertThat(browser.findElement(By.cssSelector(".coop-header")).getCssValue("background-color")).isEqualTo("rgba(11, 110, 79, 1)");
-        assertThat(browser.findElements(By.linkText("Settings"))).hasSize(1);
+        // the secretary's bar offers Settings, and the dashboard lists it among everything they may do
+        var settingsInBar = By.xpath("//a[contains(@class,'govuk-service-navigation__link') and normalize-space()='Settings']");
+        assertThat(browser.findElements(settingsInBar)).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector(".coop-columns a"))).extracting(WebElement::getText)
+                .contains("Settings", "Officers", "Audit trail", "API tokens");
         assertThat(browser.getPageSource()).doesNotContain("GOV.UK");
 
-        browser.findElement(By.linkText("Settings")).click();
+        browser.findElement(settingsInBar).click();
         var maximum = browser.findElement(By.id("maximumHoldingShares"));
         maximum.clear();
         maximum.sendKeys("200000");
