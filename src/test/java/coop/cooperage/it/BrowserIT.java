@@ -66,6 +66,8 @@ class BrowserIT {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // a click that submits a form returns before the next page has loaded: finding an element polls for it
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -133,7 +135,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("maximumHoldingShares")).getAttribute("value")).isEqualTo("10000");
 
         browser.findElement(By.cssSelector(".coop-header form button")).click();
-        assertThat(browser.getCurrentUrl()).contains("/sign-in");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/sign-in"));
         open("/s/delta/settings");
         assertThat(browser.getCurrentUrl()).contains("/sign-in");
     }
@@ -234,7 +236,7 @@ class BrowserIT {
         browser.findElement(By.id("password")).sendKeys("gwen's long password");
         browser.findElement(By.id("confirmation")).sendKeys("gwen's long password");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).contains("/sign-in");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/sign-in"));
         browser.findElement(By.id("email")).sendKeys("gwen@sigma.example");
         browser.findElement(By.id("password")).sendKeys("gwen's long password");
         browser.findElement(By.cssSelector("form[action$='/sign-in'] button")).click();

@@ -613,6 +613,7 @@ class ElectionsIT {
         org.openqa.selenium.WebDriver browser = new org.openqa.selenium.chrome.ChromeDriver(service, options);
         try {
             browser.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(60));
+            browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(10));
             var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
             java.util.function.Consumer<String> open = path -> browser.get(base().resolve(path.substring(1)).toString());
             open.accept("/sign-in");

@@ -82,6 +82,8 @@ class ShareJourneyIT {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+        // a click that submits a form returns before the next page has loaded: finding an element polls for it
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -252,7 +254,7 @@ class ShareJourneyIT {
         browser.findElement(By.id("password")).sendKeys("nia's own long password");
         browser.findElement(By.id("confirmation")).sendKeys("nia's own long password");
         submit();
-        assertThat(browser.getCurrentUrl()).contains("/sign-in");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/sign-in"));
         signIn("nia@sj1.example", "nia's own long password", "/s/sj1");
         browser.findElement(By.linkText("My shares")).click();
         assertThat(text("#holding")).isEqualTo("250 shares, £250.00");
