@@ -518,11 +518,7 @@ class PaymentRunsIT {
         var changed = s.treasurer().putJson("/api/v1/societies/palert/payment-runs/payouts/" + death + "/payee-bank-details",
                 "{\"sortCode\":\"608371\",\"accountNumber\":\"11112222\",\"accountName\":\"Someone Else\"}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (s.world().mailCountTo("secretary@palert.example", "Payee bank details") < 2 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        assertThat(s.world().mailCountTo("secretary@palert.example", "Payee bank details")).isEqualTo(2);
+        assertThat(s.world().awaitMailCountTo("secretary@palert.example", "Payee bank details", 2)).isEqualTo(2);
         assertThat(s.treasurer().get("/s/palert/payment-runs").body()).contains("entered by treasurer@palert.example");
     }
 

@@ -78,6 +78,18 @@ public final class World {
         throw new AssertionError("No mail to " + email + " about '" + subjectContains + "' within 30 s");
     }
 
+    /** Waits (up to 30 s) until this many mails to the address about the subject have arrived; returns how many did. */
+    public int awaitMailCountTo(String email, String subjectContains, int expected) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        int count = mailCountTo(email, subjectContains);
+        while (count < expected && System.currentTimeMillis() < deadline) {
+            // blocks until another mail arrives (or a second passes), then counts again
+            mail.waitForIncomingEmail(1000, mail.getReceivedMessages().length + 1);
+            count = mailCountTo(email, subjectContains);
+        }
+        return count;
+    }
+
     public int mailCountTo(String email, String subjectContains) {
         return (int) Arrays.stream(mail.getReceivedMessages()).filter(m -> to(m, email) && subject(m).contains(subjectContains)).count();
     }
