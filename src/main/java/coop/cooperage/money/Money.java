@@ -44,7 +44,11 @@ public final class Money implements Comparable<Money> {
         if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("Enter an amount in pounds and pence, with no more than 2 decimal places");
         }
-        return ofPence(value.movePointRight(2).longValueExact());
+        try {
+            return ofPence(value.movePointRight(2).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("That amount is too large");
+        }
     }
 
     public long pence() {

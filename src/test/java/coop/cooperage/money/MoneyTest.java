@@ -41,4 +41,11 @@ class MoneyTest {
     void valueEquality() {
         assertThat(Money.ofPounds(1)).isEqualTo(Money.ofPence(100)).hasSameHashCodeAs(Money.ofPence(100));
     }
+
+    @Test
+    void anAmountTooLargeToHoldInPenceIsABadAmountNotACrash() {
+        // 10^20 pounds overflows a long of pence: every form and API catches IllegalArgumentException as bad input
+        assertThatThrownBy(() -> Money.parse("99999999999999999999")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("too large");
+    }
 }

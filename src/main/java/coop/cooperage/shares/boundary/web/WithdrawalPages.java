@@ -92,14 +92,14 @@ public class WithdrawalPages {
     @Path("{id}/deferral")
     public Response defer(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         String reason = form.getFirst("reason");
-        return decide(id, "The request is deferred and keeps its place", s -> withdrawals.defer(s, id, reason), Map.of("reason-" + id, reason));
+        return decide(id, "The request is deferred and keeps its place", s -> withdrawals.defer(s, id, reason), Map.of("reason-" + id, reason == null ? "" : reason));
     }
 
     @POST
     @Path("{id}/refusal")
     public Response refuse(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         String reason = form.getFirst("reason");
-        return decide(id, "The request is refused", s -> withdrawals.refuse(s, id, reason), Map.of("reason-" + id, reason));
+        return decide(id, "The request is refused", s -> withdrawals.refuse(s, id, reason), Map.of("reason-" + id, reason == null ? "" : reason));
     }
 
     @POST
