@@ -474,8 +474,9 @@ public class MeetingsResource {
 
     // ---- shared with the pages ----
 
+    /** Members see a meeting once notice of it has been given: the one rule, shared with the notice page. */
     static boolean visibleToMembers(Meeting m) {
-        return m.state() == MeetingState.NOTICED || m.state() == MeetingState.OPEN || m.state() == MeetingState.CLOSED;
+        return coop.cooperage.meetings.control.Notice.readableByMembers(m);
     }
 
     private Meeting visibleMeeting(Society society, long id) {

@@ -80,10 +80,7 @@ public class NoticesResource {
     @Operation(summary = "The notice as letters to print, one page per member given notice by post (secretary)")
     public Response letters(@PathParam("meeting") long id) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
-        Meeting meeting = notices.meeting(society, id);
-        if (meeting.noticeSentOn() == null) {
-            throw new coop.cooperage.platform.control.ConflictException("meeting", "Notice of this meeting has not been sent yet");
-        }
+        Meeting meeting = notices.noticedMeeting(society, id);
         StreamingOutput body = out -> letters.write(society, meeting, out);
         return Response.ok(body, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"notice-letters-" + meeting.id() + ".pdf\"").build();

@@ -91,6 +91,15 @@ public class Notices {
         return m;
     }
 
+    /** A meeting whose notice has been sent: letters carry the date of sending, so there are none before it. */
+    public Meeting noticedMeeting(Society society, long id) {
+        Meeting m = meeting(society, id);
+        if (m.noticeSentOn() == null) {
+            throw new coop.cooperage.platform.control.ConflictException("meeting", "Notice of this meeting has not been sent yet");
+        }
+        return m;
+    }
+
     /** Whether notice sent today would be long enough, for the secretary to see before sending. */
     public NoticeCheck checkToday(Society society, Meeting meeting) {
         return Notice.check(today(), meeting.startsAt().toLocalDate(), society.rules().meetingNoticeClearDays());

@@ -204,8 +204,9 @@ public class MyMeetingPages {
                 .with("documents", meetings.documents(m)).with("form", values).with("errors", errors);
     }
 
+    /** Members see a meeting once notice of it has been given: the one rule, shared with the notice page. */
     static boolean visible(Meeting m) {
-        return m.state() == MeetingState.NOTICED || m.state() == MeetingState.OPEN || m.state() == MeetingState.CLOSED;
+        return coop.cooperage.meetings.control.Notice.readableByMembers(m);
     }
 
     private Meeting visibleMeeting(Society society, long id) {

@@ -101,7 +101,7 @@ public class NoticePages {
     @Produces("application/pdf")
     public Response letters(@PathParam("meeting") long id) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
-        Meeting meeting = notices.meeting(society, id);
+        Meeting meeting = notices.noticedMeeting(society, id);
         StreamingOutput body = out -> letters.write(society, meeting, out);
         return Response.ok(body, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"notice-letters-" + meeting.id() + ".pdf\"").build();
