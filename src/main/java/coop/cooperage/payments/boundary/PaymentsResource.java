@@ -111,6 +111,9 @@ public class PaymentsResource {
     @Inject
     MoneyIn moneyIn;
 
+    @Inject
+    coop.cooperage.platform.control.Transactions tx;
+
     @Context
     UriInfo uri;
 
@@ -167,7 +170,6 @@ public class PaymentsResource {
 
     @POST
     @Path("statements")
-    @Transactional
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv", "text/plain", "application/x-ofx", "application/ofx",
             MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Operation(summary = "Import a statement file sent as the body (treasurer, secretary). format: AUTO (default: OFX, the "
@@ -192,7 +194,8 @@ public class PaymentsResource {
                             "Choose format AUTO, COOP_BANK_TEXT, STARLING_CSV, OFX or CSV"));
         }
         var mapping = format == StatementFileFormat.CSV ? StatementColumns.mapping(columns(), datePattern, delimiter) : null;
-        var imported = moneyIn.importStatement(society, format, file, fileName, mapping);
+        // the same lines sent at the same moment by two requests: the loser of the unique key runs again and finds them
+        var imported = tx.callRetryingOnDuplicate(() -> moneyIn.importStatement(society, format, file, fileName, mapping));
         return Response.status(imported.alreadyImported() ? 200 : 201)
                 .entity(StatementJson.of(imported.statement(), imported.alreadyImported())).build();
     }
