@@ -405,6 +405,34 @@ class MeetingsIT {
     }
 
     @Test
+    void aProxyIsExercisedAtTheMeetingOnlyWhenItsHolderIsThere() {
+        var s = new Society("mtg-proxy-present", EASY_QUORUM);
+        var n = s.members(4);
+        long meeting = s.meetingToday(TODAY);
+        long r1 = s.resolution(meeting, "ORDINARY", "First");
+        long r2 = s.resolution(meeting, "ORDINARY", "Second");
+        // member 0 appoints member 1, member 2 appoints the chair: both directed FOR on both resolutions
+        for (long[] p : new long[][] {{n.get(0), n.get(1)}, {n.get(2), 0}}) {
+            var lodged = s.admin.postJson(s.base + "/" + meeting + "/proxies", (p[1] == 0 ? "{\"memberNumber\":%d," : "{\"memberNumber\":%d,"
+                    + "\"holderMemberNumber\":" + p[1] + ",").formatted(p[0])
+                    + "\"directions\":{\"%d\":\"FOR\",\"%d\":\"FOR\"}}".formatted(r1, r2));
+            assertThat(lodged.statusCode()).as(lodged.body()).isEqualTo(201);
+        }
+        assertThat(s.open(meeting).statusCode()).isEqualTo(200);
+        assertThat(s.checkIn(meeting, n.get(3)).statusCode()).isEqualTo(201);
+        s.closePoll(meeting);
+        // member 1 has not come: the proxy they hold casts nothing; the chair, presiding, casts theirs
+        var first = s.declare(meeting, r1);
+        assertThat(first.getJsonNumber("votesFor").longValue()).isEqualTo(1);
+        assertThat(s.votes(meeting, r1)).singleElement()
+                .satisfies(v -> assertThat(v.getJsonNumber("memberNumber").longValue()).isEqualTo(n.get(2)));
+        // once member 1 is checked in, their proxy counts
+        assertThat(s.checkIn(meeting, n.get(1)).statusCode()).isEqualTo(201);
+        var second = s.declare(meeting, r2);
+        assertThat(second.getJsonNumber("votesFor").longValue()).isEqualTo(2);
+    }
+
+    @Test
     void aMemberVotesOnlineAndMayChangeTheirVoteUntilThePollCloses() {
         var s = new Society("mtg-online", EASY_QUORUM);
         long[] bobNo = new long[1];
