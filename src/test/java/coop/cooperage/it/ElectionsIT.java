@@ -113,6 +113,31 @@ class ElectionsIT {
                             .doesNotContain("ballot_id", "receipt", "change_hash", "receipt_code");
                 }
             }
+
+            // proxies in secret ballots: an appointment keeps, per poll, the hash its holder's ballot will carry,
+            // and only until that ballot is cast (the key then moves into the ballot and leaves the appointment).
+            // The key table names the poll and the appointment, no ballot; no key ever sits beside the ballot it opens.
+            var keys = tables.get("proxy_ballot_key");
+            assertThat(keys).as("the proxy key table").isNotNull();
+            assertThat(keys.keySet()).containsExactlyInAnyOrder("appointment_id", "poll_kind", "poll_id", "key_hash");
+            var sharedWithKeys = new HashSet<>(ballot.keySet());
+            sharedWithKeys.retainAll(keys.keySet());
+            assertThat(sharedWithKeys).containsExactlyInAnyOrder("poll_kind", "poll_id");
+            assertThat(keysBesideTheirBallots(c)).isZero();
+            // the tables that say what a member wants or chose keep no ballot value either
+            for (String table : List.of("proxy_ballot_key", "proxy_direction", "proxy_appointment", "poll_voter")) {
+                assertThat(tables.get(table).keySet()).as(table).noneMatch(col -> col.contains("receipt") || col.contains("ballot")
+                        || col.equals("change_hash") || col.equals("content"));
+            }
+        }
+    }
+
+    /** Proxy keys still held whose value is the change hash of a ballot in the box: must always be none. */
+    static long keysBesideTheirBallots(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM proxy_ballot_key k JOIN ballot b"
+                + " ON b.poll_kind = k.poll_kind AND b.poll_id = k.poll_id AND b.change_hash = k.key_hash")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -470,6 +495,185 @@ class ElectionsIT {
         assertThat(last.getJsonNumber("Ann Ash").intValue()).isEqualTo(1333);
         assertThat(last.getJsonNumber("Bob Birch").intValue()).isEqualTo(667);
         assertThat(Http.json(s.secretary().get(s.api() + "/" + e)).getJsonObject("turnout").getInt("ONLINE")).isEqualTo(2000);
+    }
+
+    @Test
+    void aProxyCastsSecretBallotsAsDirectedAndAtDiscretionAndTheMembersOwnVoteOverridesIt() throws Exception {
+        var s = setup("el-proxy");
+        String settings = "/api/v1/societies/el-proxy/settings";
+        assertThat(s.secretary().patchJson(settings, "{\"quorumMembers\":1,\"quorumPercent\":1,\"proxiesAllowed\":true,"
+                + "\"proxyMaxPerHolder\":2,\"proxyDeadlineHours\":0}").statusCode()).isEqualTo(200);
+        long meeting;
+        List<Electorate.Voter> v;
+        try (var c = db()) {
+            // a meeting late today, so it can be opened and its secret resolution declared
+            meeting = Electorate.meeting(c, s.societyId(), java.time.LocalDate.of(2026, 3, 1),
+                    java.time.LocalDate.now().atTime(23, 59), null);
+            v = Electorate.members(c, s.societyId(), "px", 1000, 6, java.time.LocalDate.of(2025, 1, 1));
+        }
+        String meetings = "/api/v1/societies/el-proxy/meetings/" + meeting;
+        var created = s.secretary().postJson("/api/v1/societies/el-proxy/elections",
+                "{\"meetingId\":" + meeting + ",\"title\":\"Board election\",\"seats\":1,\"method\":\"PLURALITY\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long e = Http.json(created).getJsonNumber("id").longValue();
+        long ash = candidate(s, e, "Ann Ash", "1970-01-01");
+        long birch = candidate(s, e, "Bob Birch", "1980-01-01");
+        var secretResolution = s.secretary().postJson(meetings + "/resolutions", """
+                {"title":"Remove a director","text":"That the director be removed.","proposer":"Ten members","kind":"ORDINARY",
+                 "secret":true}""");
+        assertThat(secretResolution.statusCode()).as(secretResolution.body()).isEqualTo(201);
+        long r = Http.json(secretResolution).getJsonNumber("id").longValue();
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/opening", "{}").statusCode()).isEqualTo(200);
+
+        Http holder = new Http(base()).withToken(v.get(0).token());
+        Http alice = new Http(base()).withToken(v.get(1).token());
+        Http bob = new Http(base()).withToken(v.get(2).token());
+        Http carol = new Http(base()).withToken(v.get(3).token());
+        Http dan = new Http(base()).withToken(v.get(4).token());
+        Http eve = new Http(base()).withToken(v.get(5).token());
+
+        // Alice appoints member 0 with a direction on the secret resolution (AGAINST); Bob leaves everything to member 0
+        var aliceProxy = alice.putJson(meetings + "/my-proxy",
+                "{\"holderMemberNumber\":%d,\"directions\":{\"%d\":\"AGAINST\"}}".formatted(v.get(0).memberNumber(), r));
+        assertThat(aliceProxy.statusCode()).as(aliceProxy.body()).isEqualTo(200);
+        String aliceCode = Http.json(aliceProxy).getString("proxyCode");
+        assertThat(aliceCode).hasSize(24);
+        var bobProxy = bob.putJson(meetings + "/my-proxy", "{\"holderMemberNumber\":%d}".formatted(v.get(0).memberNumber()));
+        assertThat(bobProxy.statusCode()).as(bobProxy.body()).isEqualTo(200);
+        String bobCode = Http.json(bobProxy).getString("proxyCode");
+        // the rules of open votes hold: member 0 already holds the most the rules allow
+        var third = carol.putJson(meetings + "/my-proxy", "{\"holderMemberNumber\":%d}".formatted(v.get(0).memberNumber()));
+        assertThat(third.statusCode()).isEqualTo(400);
+        assertThat(third.body()).contains("already holds 2 proxies");
+        // Dan appoints the chair directed FOR; Eve appoints the chair at discretion
+        assertThat(dan.putJson(meetings + "/my-proxy", "{\"directions\":{\"%d\":\"FOR\"}}".formatted(r)).statusCode()).isEqualTo(200);
+        assertThat(eve.putJson(meetings + "/my-proxy", "{}").statusCode()).isEqualTo(200);
+        // the officers see that Alice directed the secret item, not how
+        var listed = Http.jsonArray(s.secretary().get(meetings + "/proxies")).stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getJsonNumber("memberNumber").longValue() == v.get(1).memberNumber()).findFirst().orElseThrow();
+        assertThat(listed.getJsonObject("directions").getString(String.valueOf(r))).isEqualTo("SECRET");
+
+        // what the holder sees: the two members, the direction on the resolution, the election at discretion
+        var held = Http.jsonArray(holder.get(meetings + "/held-proxies"));
+        assertThat(held).hasSize(2);
+        var aliceHeld = held.stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getJsonNumber("memberNumber").longValue() == v.get(1).memberNumber()).findFirst().orElseThrow();
+        assertThat(aliceHeld.getJsonArray("polls")).hasSize(2);
+        assertThat(aliceHeld.getJsonArray("polls").getJsonObject(0).getString("direction")).isEqualTo("AGAINST");
+
+        String proxyBallot = meetings + "/resolutions/" + r + "/proxy-ballots";
+        // a directed proxy is cast as directed: the holder cannot choose otherwise
+        var otherwise = holder.postJson(proxyBallot, "{\"memberNumber\":%d,\"choice\":\"FOR\"}".formatted(v.get(1).memberNumber()));
+        assertThat(otherwise.statusCode()).isEqualTo(400);
+        assertThat(otherwise.body()).contains("directed their proxy to vote against");
+        var aliceCast = holder.postJson(proxyBallot, "{\"memberNumber\":%d}".formatted(v.get(1).memberNumber()));
+        assertThat(aliceCast.statusCode()).as(aliceCast.body()).isEqualTo(201);
+        String aliceReceipt = Http.json(aliceCast).getString("receipt");
+        var twice = holder.postJson(proxyBallot, "{\"memberNumber\":%d}".formatted(v.get(1).memberNumber()));
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("already cast this member's ballot");
+        // at discretion the holder must choose
+        var unchosen = holder.postJson(proxyBallot, "{\"memberNumber\":%d}".formatted(v.get(2).memberNumber()));
+        assertThat(unchosen.statusCode()).isEqualTo(400);
+        assertThat(unchosen.body()).contains("discretion");
+        assertThat(holder.postJson(proxyBallot, "{\"memberNumber\":%d,\"choice\":\"FOR\"}".formatted(v.get(2).memberNumber()))
+                .statusCode()).isEqualTo(201);
+        // someone who does not hold the proxy cannot cast it
+        assertThat(carol.postJson(proxyBallot, "{\"memberNumber\":%d,\"choice\":\"FOR\"}".formatted(v.get(2).memberNumber()))
+                .statusCode()).isEqualTo(403);
+
+        // the election, at the holder's discretion, for both
+        String electionProxy = s.api() + "/" + e + "/proxy-ballots";
+        var aliceElection = holder.postJson(electionProxy, "{\"memberNumber\":%d,\"choices\":[%d]}".formatted(v.get(1).memberNumber(), ash));
+        assertThat(aliceElection.statusCode()).as(aliceElection.body()).isEqualTo(201);
+        String aliceElectionReceipt = Http.json(aliceElection).getString("receipt");
+        var bobElection = holder.postJson(electionProxy, "{\"memberNumber\":%d,\"choices\":[%d]}".formatted(v.get(2).memberNumber(), birch));
+        assertThat(bobElection.statusCode()).as(bobElection.body()).isEqualTo(201);
+        String bobProxyReceipt = Http.json(bobElection).getString("receipt");
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + e + " AND channel = 'PROXY'")).isEqualTo("2");
+        try (var c = db()) {
+            assertThat(keysBesideTheirBallots(c)).isZero();
+        }
+        // the direction did its work and is gone: nothing left says what Alice's ballot holds
+        assertThat(count("proxy_direction", "resolution_id = " + r + " AND appointment_id IN (SELECT id FROM proxy_appointment"
+                + " WHERE member_id = " + v.get(1).memberId() + ")")).isEqualTo("0");
+
+        // Alice finds the receipts of her proxy ballots with her proxy code; a wrong code finds nothing
+        var aliceReceipts = Http.json(alice.postJson(meetings + "/my-proxy-receipts", "{\"proxyCode\":\"" + aliceCode + "\"}"));
+        assertThat(aliceReceipts.values()).hasSize(2);
+        assertThat(aliceReceipts.toString()).contains(aliceReceipt).contains(aliceElectionReceipt);
+        assertThat(Http.json(alice.postJson(meetings + "/my-proxy-receipts", "{\"proxyCode\":\"" + bobCode + "\"}")).toString())
+                .doesNotContain(aliceReceipt);
+        // a proxy that has cast a ballot can no longer be revoked
+        var revoke = alice.delete(meetings + "/my-proxy");
+        assertThat(revoke.statusCode()).isEqualTo(409);
+        assertThat(revoke.body()).contains("already cast a secret ballot");
+
+        // Bob votes himself after his proxy did: without his proxy code he is told how; with it his vote replaces the proxy's
+        var bobOwn = vote(Electorate.client(), v.get(2), s.api(), e, "{\"choices\":[" + ash + "]}");
+        assertThat(bobOwn.statusCode()).isEqualTo(409);
+        assertThat(bobOwn.body()).contains("proxy code");
+        var bobOverride = vote(Electorate.client(), v.get(2), s.api(), e,
+                "{\"choices\":[" + ash + "],\"changeCode\":\"" + bobCode.toLowerCase() + "\"}");
+        assertThat(bobOverride.statusCode()).as(bobOverride.body()).isEqualTo(201);
+        String bobOwnReceipt = Http.json(bobOverride).getString("receipt");
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + e + " AND member_id = " + v.get(2).memberId()
+                + " AND channel = 'ONLINE'")).isEqualTo("1");
+        // Carol votes herself in the election
+        assertThat(vote(Electorate.client(), v.get(3), s.api(), e, "{\"choices\":[" + birch + "]}").statusCode()).isEqualTo(201);
+
+        // the chair's proxies are cast by the secretary: Dan's as directed (FOR); Eve voted herself first, so hers is refused
+        assertThat(eve.putJson(meetings + "/resolutions/" + r + "/my-vote", "{\"choice\":\"AGAINST\"}").statusCode()).isEqualTo(200);
+        var danCast = s.secretary().postJson(proxyBallot, "{\"memberNumber\":%d,\"chair\":true}".formatted(v.get(4).memberNumber()));
+        assertThat(danCast.statusCode()).as(danCast.body()).isEqualTo(201);
+        var eveCast = s.secretary().postJson(proxyBallot, "{\"memberNumber\":%d,\"choice\":\"FOR\",\"chair\":true}"
+                .formatted(v.get(5).memberNumber()));
+        assertThat(eveCast.statusCode()).isEqualTo(409);
+        assertThat(eveCast.body()).contains("voted themselves").contains("overrides");
+        // a member cannot cast the chair's proxies
+        assertThat(carol.postJson(proxyBallot, "{\"memberNumber\":%d,\"chair\":true}".formatted(v.get(4).memberNumber()))
+                .statusCode()).isEqualTo(403);
+        // Carol votes FOR herself on the resolution
+        assertThat(carol.putJson(meetings + "/resolutions/" + r + "/my-vote", "{\"choice\":\"FOR\"}").statusCode()).isEqualTo(200);
+
+        // the election: Ash 2 (Alice by proxy, Bob himself), Birch 1 (Carol); Bob's proxy ballot is out of the box
+        assertThat(s.secretary().postJson(s.api() + "/" + e + "/closing", "{}").statusCode()).isEqualTo(200);
+        var electionReceipts = Http.json(bob.get(s.api() + "/" + e + "/receipts")).getJsonArray("receipts").stream()
+                .map(x -> ((jakarta.json.JsonString) x).getString()).toList();
+        assertThat(electionReceipts).hasSize(3).contains(aliceElectionReceipt, bobOwnReceipt).doesNotContain(bobProxyReceipt);
+        var declared = s.secretary().postJson(s.api() + "/" + e + "/count", "{}");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        assertThat(Http.json(declared).getJsonArray("elected").getString(0)).isEqualTo("Ann Ash");
+        assertThat(Http.json(declared).getJsonNumber("validVotes").intValue()).isEqualTo(3);
+        assertThat(count("proxy_ballot_key", "poll_kind = 'ELECTION' AND poll_id = " + e)).isEqualTo("0");
+
+        // the resolution: Alice AGAINST (directed), Bob FOR (discretion), Carol FOR, Dan FOR (chair, directed), Eve AGAINST
+        assertThat(s.secretary().postJson(meetings + "/opening", "{}").statusCode()).isEqualTo(200);
+        assertThat(s.secretary().postJson(meetings + "/attendance", "{\"memberNumber\":%d}".formatted(v.get(3).memberNumber()))
+                .statusCode()).isEqualTo(201);
+        assertThat(s.secretary().postJson(meetings + "/poll-closure", "{}").statusCode()).isEqualTo(200);
+        var result = s.secretary().postJson(meetings + "/resolutions/" + r + "/declaration", "{}");
+        assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+        assertThat(Http.json(result).getJsonNumber("votesFor").longValue()).isEqualTo(3);
+        assertThat(Http.json(result).getJsonNumber("votesAgainst").longValue()).isEqualTo(2);
+        var receipts = Http.json(alice.get(meetings + "/ballot")).getJsonArray("items").getJsonObject(0).getJsonArray("receipts")
+                .stream().map(x -> ((jakarta.json.JsonString) x).getString()).toList();
+        assertThat(receipts).hasSize(5).contains(aliceReceipt);
+        // nothing a proxy left behind says what a member's ballot holds
+        assertThat(count("proxy_direction", "resolution_id = " + r)).isEqualTo("0");
+        assertThat(count("proxy_ballot_key", "poll_kind = 'RESOLUTION' AND poll_id = " + r)).isEqualTo("0");
+        try (var c = db()) {
+            for (String table : List.of("audit_event", "mail_outbox")) {
+                var rs = c.createStatement().executeQuery("SELECT * FROM " + table);
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        String value = rs.getString(i);
+                        assertThat(value == null ? "" : value).as(table).doesNotContain(aliceReceipt).doesNotContain(aliceCode);
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -405,6 +405,91 @@ class MeetingsIT {
     }
 
     @Test
+    void aProxyIsExercisedAtTheMeetingOnlyWhenItsHolderIsThere() {
+        var s = new Society("mtg-proxy-present", EASY_QUORUM);
+        var n = s.members(4);
+        long meeting = s.meetingToday(TODAY);
+        long r1 = s.resolution(meeting, "ORDINARY", "First");
+        long r2 = s.resolution(meeting, "ORDINARY", "Second");
+        // member 0 appoints member 1, member 2 appoints the chair: both directed FOR on both resolutions
+        for (long[] p : new long[][] {{n.get(0), n.get(1)}, {n.get(2), 0}}) {
+            var lodged = s.admin.postJson(s.base + "/" + meeting + "/proxies", (p[1] == 0 ? "{\"memberNumber\":%d," : "{\"memberNumber\":%d,"
+                    + "\"holderMemberNumber\":" + p[1] + ",").formatted(p[0])
+                    + "\"directions\":{\"%d\":\"FOR\",\"%d\":\"FOR\"}}".formatted(r1, r2));
+            assertThat(lodged.statusCode()).as(lodged.body()).isEqualTo(201);
+        }
+        assertThat(s.open(meeting).statusCode()).isEqualTo(200);
+        assertThat(s.checkIn(meeting, n.get(3)).statusCode()).isEqualTo(201);
+        s.closePoll(meeting);
+        // member 1 has not come: the proxy they hold casts nothing; the chair, presiding, casts theirs
+        var first = s.declare(meeting, r1);
+        assertThat(first.getJsonNumber("votesFor").longValue()).isEqualTo(1);
+        assertThat(s.votes(meeting, r1)).singleElement()
+                .satisfies(v -> assertThat(v.getJsonNumber("memberNumber").longValue()).isEqualTo(n.get(2)));
+        // once member 1 is checked in, their proxy counts
+        assertThat(s.checkIn(meeting, n.get(1)).statusCode()).isEqualTo(201);
+        var second = s.declare(meeting, r2);
+        assertThat(second.getJsonNumber("votesFor").longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aProxyHolderCastsASecretBallotInThePortalAndTheMemberReplacesItWithTheProxyCode() {
+        var s = new Society("mtg-proxy-pages", EASY_QUORUM);
+        long[] aliceNo = new long[1];
+        long[] bobNo = new long[1];
+        Http alice = s.memberAccount(aliceNo, "alice@mtg-proxy-pages.example");
+        Http bob = s.memberAccount(bobNo, "bob@mtg-proxy-pages.example");
+        long meeting = s.meetingToday(TODAY);
+        var created = s.admin.postJson(s.base + "/" + meeting + "/resolutions", """
+                {"title":"Remove a director","text":"That the director be removed.","proposer":"Ten members","kind":"ORDINARY",
+                 "secret":true}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long r = Http.json(created).getJsonNumber("id").longValue();
+        String alicePage = "/s/mtg-proxy-pages/my-meetings/" + meeting;
+
+        // Alice appoints Bob in the portal, directing him to vote FOR; she is shown her proxy code once
+        var appointed = alice.submit(alicePage, alicePage + "/proxy", Map.of("holder", String.valueOf(bobNo[0]),
+                "direction-" + r, "FOR"));
+        assertThat(appointed.statusCode()).as(appointed.body()).isEqualTo(303);
+        String flash = alice.get(alicePage).body();
+        var code = java.util.regex.Pattern.compile("proxy code is ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})").matcher(flash);
+        assertThat(code.find()).as(flash).isTrue();
+        String proxyCode = code.group(1);
+        assertThat(alice.get(alicePage).body()).doesNotContain(proxyCode);
+
+        // Bob sees the proxy he holds, directed, and casts it as directed
+        var bobPage = bob.get(alicePage);
+        assertThat(bobPage.body()).contains("Proxies you hold in the secret ballots").contains("directed to vote for");
+        var cast = bob.submit(alicePage, alicePage + "/held-proxies/" + aliceNo[0] + "/resolutions/" + r, Map.of());
+        assertThat(cast.statusCode()).as(cast.body()).isEqualTo(303);
+        var receipt = java.util.regex.Pattern.compile("Its receipt is ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})").matcher(bob.get(alicePage).body());
+        assertThat(receipt.find()).isTrue();
+        assertThat(bob.get(alicePage).body()).contains("you have cast this ballot");
+
+        // Alice finds the receipt with her code, and sees her proxy has voted for her
+        var found = alice.submit(alicePage, alicePage + "/proxy-receipts", Map.of("proxyCode", proxyCode.toLowerCase()));
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains(receipt.group(1));
+        assertThat(found.body()).contains("Your proxy has cast your ballot");
+        // then votes herself with the proxy code: her ballot replaces Bob's
+        var own = alice.submit(alicePage, alicePage + "/resolutions/" + r + "/vote", Map.of("choice", "AGAINST", "changeCode", proxyCode));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(303);
+        assertThat(alice.get(alicePage).body()).contains("Your secret ballot is in the box");
+        var voters = s.votes(meeting, r);
+        assertThat(voters).singleElement().satisfies(v -> assertThat(v.getString("channel")).isEqualTo("ONLINE"));
+        // and Bob, trying again, is told the member's own vote stands
+        var again = bob.submit(alicePage, alicePage + "/held-proxies/" + aliceNo[0] + "/resolutions/" + r, Map.of());
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("voted themselves");
+
+        assertThat(s.open(meeting).statusCode()).isEqualTo(200);
+        s.checkIn(meeting, bobNo[0]);
+        s.closePoll(meeting);
+        var declared = s.declare(meeting, r);
+        assertThat(declared.getString("declaration")).startsWith("Failed: 0 for, 1 against");
+    }
+
+    @Test
     void aMemberVotesOnlineAndMayChangeTheirVoteUntilThePollCloses() {
         var s = new Society("mtg-online", EASY_QUORUM);
         long[] bobNo = new long[1];

@@ -88,6 +88,12 @@ public class ElectionsResource {
     @Inject
     CountReportPdf pdf;
 
+    @Inject
+    coop.cooperage.meetings.control.SecretProxies secretProxies;
+
+    @Inject
+    coop.cooperage.meetings.control.GeneralMeetings meetingsControl;
+
     @PathParam("society")
     String slug;
 
@@ -164,6 +170,28 @@ public class ElectionsResource {
                 .orElseThrow(() -> new InvalidInputException("ballot", "Only members can vote, and your account is not a member's"));
         Receipt r = elections.voteOnline(society, id, me, in.choices(), ranks(in.ranks()), in.changeCode());
         return Response.status(201).entity(ReceiptJson.of(r)).build();
+    }
+
+    /** A proxy holder's ballot for a member who appointed them; chair true: the secretary casts the chair's. */
+    public record ProxyBallotJson(Long memberNumber, List<Long> choices, Map<String, Integer> ranks, Boolean chair) {
+    }
+
+    @POST
+    @Path("{id}/proxy-ballots")
+    @Transactional
+    @Operation(summary = "As proxy holder, cast the ballot of a member who appointed me for the election's meeting, at my discretion"
+            + " (chair=true: the secretary casts the chair's). Answers the receipt")
+    public Response proxyBallot(@PathParam("id") long id, ProxyBallotJson in) {
+        if (in == null || in.memberNumber() == null) {
+            throw new InvalidInputException("memberNumber", "Send the member number of the member whose proxy you hold, and the choices");
+        }
+        boolean chair = Boolean.TRUE.equals(in.chair());
+        Society society = chair ? societies.forCaller(slug, Role.SECRETARY) : societies.forCaller(slug, Role.values());
+        Long holder = chair ? null : personalData.memberFor(society, caller.requireAccount())
+                .orElseThrow(() -> new InvalidInputException("ballot", "Only members hold proxies, and your account is not a member's")).id();
+        long member = meetingsControl.memberId(society, in.memberNumber(), "memberNumber");
+        String receipt = secretProxies.castElection(society, id, holder, member, in.choices(), ranks(in.ranks()));
+        return Response.status(201).entity(Map.of("receipt", receipt)).build();
     }
 
     @POST

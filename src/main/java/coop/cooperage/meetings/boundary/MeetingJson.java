@@ -95,8 +95,28 @@ public final class MeetingJson {
     public record ProxyInput(Long memberNumber, Long holderMemberNumber, java.util.Map<Long, String> directions) {
     }
 
+    /** proxyCode appears once, in the answer to the appointment, when the meeting has secret polls (see ProxyCodes). */
     public record ProxyJson(Long memberNumber, String holder, Long holderMemberNumber, LocalDateTime lodgedAt,
-            java.util.Map<Long, String> directions) {
+            java.util.Map<Long, String> directions, String proxyCode) {
+    }
+
+    /** A proxy holder casts a member's secret ballot on a resolution; chair true: the secretary casts the chair's. */
+    public record ProxyBallotInput(Long memberNumber, String choice, Boolean chair) {
+    }
+
+    /** A secret poll of a proxy held: the member's direction (resolutions only), whether and how the member has voted. */
+    public record HeldPollJson(String kind, long id, String title, String direction, String voted, boolean covered) {
+    }
+
+    public record HeldJson(Long memberNumber, String name, List<HeldPollJson> polls) {
+        static HeldJson of(coop.cooperage.meetings.control.SecretProxies.Held h) {
+            return new HeldJson(h.memberNumber(), h.name(), h.polls().stream().map(p -> new HeldPollJson(p.kind().name(), p.id(),
+                    p.title(), p.direction() == null ? null : p.direction().name(), p.voted() == null ? null : p.voted().name(),
+                    p.covered())).toList());
+        }
+    }
+
+    public record ProxyCodeInput(String proxyCode) {
     }
 
     public record Discretion(Long holderMemberNumber, String choice) {

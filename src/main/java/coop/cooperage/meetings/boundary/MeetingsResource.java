@@ -17,6 +17,10 @@ import coop.cooperage.meetings.boundary.MeetingJson.NoticeInput;
 import coop.cooperage.meetings.boundary.MeetingJson.NoticeJson;
 import coop.cooperage.meetings.boundary.MeetingJson.ProxyInput;
 import coop.cooperage.meetings.boundary.MeetingJson.ProxyJson;
+import coop.cooperage.meetings.boundary.MeetingJson.HeldJson;
+import coop.cooperage.meetings.boundary.MeetingJson.ProxyBallotInput;
+import coop.cooperage.meetings.boundary.MeetingJson.ProxyCodeInput;
+import coop.cooperage.meetings.entity.Resolution;
 import coop.cooperage.meetings.boundary.MeetingJson.QuorumJson;
 import coop.cooperage.meetings.boundary.MeetingJson.ResolutionInput;
 import coop.cooperage.meetings.boundary.MeetingJson.ResolutionJson;
@@ -77,6 +81,9 @@ public class MeetingsResource {
 
     @Inject
     MeetingVotes votes;
+
+    @Inject
+    coop.cooperage.meetings.control.SecretProxies secretProxies;
 
     @Inject
     Minutes minutes;
@@ -363,7 +370,60 @@ public class MeetingsResource {
             }
         });
         var names = meetings.memberNames(society, ids);
-        return standing.stream().map(a -> proxyJson(a, names)).toList();
+        // a direction on a secret resolution says what that member's ballot will hold: the officers see it is there, not what
+        var secret = meetings.resolutions(m).stream().filter(Resolution::secret).map(Resolution::id).collect(java.util.stream.Collectors.toSet());
+        return standing.stream().map(a -> {
+            var shown = new java.util.HashMap<Long, VoteChoice>(a.directions());
+            shown.keySet().removeAll(secret);
+            var json = proxyJson(new MeetingVotes.Appointment(a.id(), a.memberId(), a.holderMemberId(), a.lodgedAt(), shown), names);
+            var dirs = new LinkedHashMap<Long, String>(json.directions());
+            a.directions().keySet().stream().filter(secret::contains).forEach(rid -> dirs.put(rid, "SECRET"));
+            return new ProxyJson(json.memberNumber(), json.holder(), json.holderMemberNumber(), json.lodgedAt(), dirs, null);
+        }).toList();
+    }
+
+    // ---- proxies in secret ballots ----
+
+    @GET
+    @Path("{id}/held-proxies")
+    @Operation(summary = "The proxies I hold for the meeting, with each secret poll: the member's direction, whether they have voted;"
+            + " chair=true: the chair's (secretary)")
+    public List<HeldJson> heldProxies(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("chair") boolean chair) {
+        Society society = chair ? societies.forCaller(slug, Role.SECRETARY) : societies.forCaller(slug, Role.values());
+        Meeting m = chair ? meetings.byId(society, id) : visibleMeeting(society, id);
+        Long holder = chair ? null : me(society).id();
+        return secretProxies.held(society, m, holder).stream().map(HeldJson::of).toList();
+    }
+
+    @POST
+    @Path("{id}/resolutions/{resolution}/proxy-ballots")
+    @Transactional
+    @Operation(summary = "As proxy holder, cast the secret ballot of a member who appointed me (chair=true: the secretary casts the"
+            + " chair's); a directed proxy is cast as directed. Answers the receipt")
+    public Response proxyBallot(@PathParam("id") long id, @PathParam("resolution") long rid, ProxyBallotInput in) {
+        if (in == null) {
+            throw new InvalidInputException("memberNumber", "Send memberNumber and, for an undirected proxy, choice");
+        }
+        boolean chair = Boolean.TRUE.equals(in.chair());
+        Society society = chair ? societies.forCaller(slug, Role.SECRETARY) : societies.forCaller(slug, Role.values());
+        Long holder = chair ? null : me(society).id();
+        if (!chair) {
+            visibleMeeting(society, id);
+        }
+        long member = meetings.memberId(society, in.memberNumber(), "memberNumber");
+        VoteChoice choice = in.choice() == null || in.choice().isBlank() ? null : choice(VoteChoice.class, in.choice(), "choice");
+        String receipt = secretProxies.castResolution(society, id, rid, holder, member, choice);
+        return Response.status(201).entity(Map.of("receipt", receipt)).build();
+    }
+
+    @POST
+    @Path("{id}/my-proxy-receipts")
+    @Transactional
+    @Operation(summary = "With my proxy code, the receipts of the secret ballots my proxy cast for me (by poll)")
+    public Map<String, String> myProxyReceipts(@PathParam("id") long id, ProxyCodeInput in) {
+        Society society = societies.forCaller(slug, Role.values());
+        me(society);
+        return secretProxies.receipts(visibleMeeting(society, id), in == null ? null : in.proxyCode());
     }
 
     @POST
@@ -550,7 +610,7 @@ public class MeetingsResource {
         a.directions().forEach((k, v) -> dirs.put(k, v.name()));
         return new ProxyJson(member == null ? null : (Long) member[0],
                 a.holderMemberId() == null ? "the chair" : holder == null ? null : (String) holder[1],
-                holder == null ? null : (Long) holder[0], a.lodgedAt(), dirs);
+                holder == null ? null : (Long) holder[0], a.lodgedAt(), dirs, a.proxyCode());
     }
 
     static GeneralMeetings.Details details(MeetingInput in) {

@@ -51,6 +51,12 @@ import java.util.Optional;
  * database binary log or general query log, if the operator turns one on, records statements in
  * order; someone watching the database live can see which rows appear together.
  *
+ * <p><b>Proxies.</b> A proxy holder casts the ballot of a member who appointed them
+ * ({@link #castByProxy}, through {@link SecretProxies}): the register says PROXY and the ballot's
+ * change hash comes from the member's proxy code ({@link ProxyCodes}), which only the member
+ * holds. The member's own vote overrides: before the holder casts, the holder is refused; after,
+ * the member gives the proxy code as the change code and their ballot replaces the proxy's.
+ *
  * <p>Callers check the poll is open, the member is entitled and the content is valid, then call
  * here in their transaction.
  */
@@ -116,9 +122,39 @@ public class BallotBox {
             }
             throw new ConflictException("ballot", already.get() == Channel.ONLINE && channel == Channel.ONLINE
                     ? "You have already voted. To change your vote, give the change code you were shown."
+                    : already.get() == Channel.PROXY && channel == Channel.ONLINE
+                    ? "Your proxy has already voted for you in this poll. To vote yourself instead, give the proxy code you were"
+                            + " shown when you appointed them: your vote then replaces theirs."
                     : "This member has already voted (" + describe(already.get()) + "); one member, one vote.");
         }
         return insertBallot(societyId, poll, content);
+    }
+
+    /**
+     * A proxy holder casts the ballot of the member who appointed them: the register says PROXY,
+     * and the ballot's change hash is the one kept for this poll with the appointment (see
+     * {@link ProxyCodes}), so only the member, with their proxy code, can later find and replace
+     * it. Refused (409, nothing written) if the member has already voted by any channel, the
+     * member's own vote standing over their proxy.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String castByProxy(long societyId, PollRef poll, long memberId, byte[] keyHash, String content) {
+        checkContent(content);
+        int inserted = em.createNativeQuery("""
+                INSERT IGNORE INTO poll_voter (society_id, poll_kind, poll_id, member_id, channel, voted_at)
+                VALUES (?1, ?2, ?3, ?4, 'PROXY', ?5)""")
+                .setParameter(1, societyId).setParameter(2, poll.kind().name()).setParameter(3, poll.id())
+                .setParameter(4, memberId).setParameter(5, now())
+                .executeUpdate();
+        if (inserted == 0) {
+            var already = votedByLocked(poll, memberId).orElseThrow(
+                    () -> new IllegalStateException("Could not record member " + memberId + " as having voted"));
+            throw new ConflictException("ballot", already == Channel.PROXY
+                    ? "You have already cast this member's ballot by proxy in this poll."
+                    : "This member has voted themselves (" + describe(already) + "), and their own vote overrides their"
+                            + " proxy: there is no proxy ballot to cast.");
+        }
+        return insertBallot(societyId, poll, content, keyHash).receipt();
     }
 
     /**
@@ -135,6 +171,9 @@ public class BallotBox {
                 .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).setParameter(3, memberId).getResultList();
         if (channel.isEmpty()) {
             throw new InvalidInputException("changeCode", "You have not voted yet, so there is no vote to change.");
+        }
+        if (Channel.PROXY.name().equals(channel.get(0))) {
+            return overrideProxy(societyId, poll, memberId, changeCode, content);
         }
         if (!Channel.ONLINE.name().equals(channel.get(0))) {
             throw new ConflictException("changeCode", "Only an online vote can be changed; yours was recorded "
@@ -155,17 +194,67 @@ public class BallotBox {
         return insertBallot(societyId, poll, content);
     }
 
+    /**
+     * The member votes themselves after their proxy did: the proxy code finds the proxy ballot
+     * (its change hash), which is taken out, and the member's own ballot goes in with new codes.
+     * The register row becomes the member's own online vote. The caller holds the row lock.
+     */
+    private Receipt overrideProxy(long societyId, PollRef poll, long memberId, String proxyCode, String content) {
+        byte[] key = ProxyCodes.keyHash(proxyCode, poll);
+        int deleted = key == null ? 0 : em.createNativeQuery("""
+                DELETE FROM ballot WHERE poll_kind = ?1 AND poll_id = ?2 AND change_hash = ?3 AND sealed = FALSE""")
+                .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).setParameter(3, key)
+                .executeUpdate();
+        if (deleted == 0) {
+            throw new InvalidInputException("changeCode",
+                    "Your proxy has voted for you in this poll; to vote yourself instead, give the proxy code you were shown when"
+                            + " you appointed them. That code does not match their ballot.");
+        }
+        em.createNativeQuery("UPDATE poll_voter SET channel = 'ONLINE', changed_at = ?1 WHERE poll_kind = ?2 AND poll_id = ?3"
+                + " AND member_id = ?4")
+                .setParameter(1, now()).setParameter(2, poll.kind().name()).setParameter(3, poll.id()).setParameter(4, memberId)
+                .executeUpdate();
+        return insertBallot(societyId, poll, content);
+    }
+
+    /**
+     * The receipt of the ballot a proxy holder cast for the member, found with the member's proxy
+     * code (nothing else leads to it); empty when no such ballot is in the box.
+     */
+    public Optional<String> proxyReceipt(PollRef poll, String proxyCode) {
+        byte[] key = ProxyCodes.keyHash(proxyCode, poll);
+        if (key == null) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT receipt FROM ballot WHERE poll_kind = ?1 AND poll_id = ?2 AND change_hash = ?3")
+                .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).setParameter(3, key).getResultList();
+        return rows.stream().findFirst().map(String.class::cast);
+    }
+
+    private Optional<Channel> votedByLocked(PollRef poll, long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT channel FROM poll_voter"
+                + " WHERE poll_kind = ?1 AND poll_id = ?2 AND member_id = ?3 LOCK IN SHARE MODE")
+                .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).setParameter(3, memberId).getResultList();
+        return rows.stream().findFirst().map(c -> Channel.valueOf((String) c));
+    }
+
     private Receipt insertBallot(long societyId, PollRef poll, String content) {
-        String receipt = ReceiptCodes.receipt();
         String changeCode = ReceiptCodes.changeCode();
+        return new Receipt(insertBallot(societyId, poll, content, ReceiptCodes.hash(changeCode)).receipt(), changeCode);
+    }
+
+    private Receipt insertBallot(long societyId, PollRef poll, String content, byte[] changeHash) {
+        String receipt = ReceiptCodes.receipt();
         em.createNativeQuery("""
                 INSERT INTO ballot (id, society_id, poll_kind, poll_id, receipt, change_hash, content)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, ReceiptCodes.ballotId()).setParameter(2, societyId).setParameter(3, poll.kind().name())
-                .setParameter(4, poll.id()).setParameter(5, receipt).setParameter(6, ReceiptCodes.hash(changeCode))
+                .setParameter(4, poll.id()).setParameter(5, receipt).setParameter(6, changeHash)
                 .setParameter(7, content)
                 .executeUpdate();
-        return new Receipt(receipt, changeCode);
+        return new Receipt(receipt, null);
     }
 
     /** How the member voted in this poll (the channel only), if they did. */
@@ -215,6 +304,9 @@ public class BallotBox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void seal(PollRef poll) {
         em.createNativeQuery("UPDATE ballot SET sealed = TRUE WHERE poll_kind = ?1 AND poll_id = ?2")
+                .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).executeUpdate();
+        // proxy keys not used by now open nothing any more
+        em.createNativeQuery("DELETE FROM proxy_ballot_key WHERE poll_kind = ?1 AND poll_id = ?2")
                 .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).executeUpdate();
     }
 

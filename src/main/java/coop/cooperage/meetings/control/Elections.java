@@ -309,7 +309,7 @@ public class Elections {
         return box.turnout(poll(election));
     }
 
-    private void checkEntitled(Election election, Member voter) {
+    void checkEntitled(Election election, Member voter) {
         if (!entitled(election, voter)) {
             Meeting meeting = meetingOf(election);
             throw new InvalidInputException("ballot", voter.state() != MemberState.MEMBER
@@ -324,7 +324,7 @@ public class Elections {
      * it exclusively) wait for every vote already being written, and stops any vote from starting
      * after the close: no ballot goes in after the box is sealed.
      */
-    private Election forVoting(Society society, long electionId) {
+    Election forVoting(Society society, long electionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT society_id, state, meeting_id FROM election WHERE id = ?1 LOCK IN SHARE MODE")
                 .setParameter(1, electionId).getResultList();
@@ -346,7 +346,7 @@ public class Elections {
         return election;
     }
 
-    private String content(Election election, List<Long> choices, Map<Long, Integer> ranks) {
+    String content(Election election, List<Long> choices, Map<Long, Integer> ranks) {
         Set<Long> ids = candidates(election).stream().map(Candidate::id).collect(Collectors.toSet());
         List<Long> marked = election.method() == CountMethod.PLURALITY
                 ? BallotPaper.ticked(choices, ids, election.seats())

@@ -54,7 +54,9 @@ import java.util.Set;
  *
  * <p>Proxies are not stored as votes while the poll is open: when the result is declared, each
  * proxy of a member who did not vote themselves becomes a PROXY row, as directed or as the
- * holder chose at their discretion ({@link Count}); a member's own vote always overrides it.
+ * holder chose at their discretion ({@link Count}); a member's own vote always overrides it. Only
+ * the proxies of holders at the meeting count (the chair, and members checked in). On secret
+ * ballots the holder casts each proxy in the ballot box during the poll: see {@link SecretProxies}.
  */
 @ApplicationScoped
 public class MeetingVotes {
@@ -73,6 +75,9 @@ public class MeetingVotes {
 
     @Inject
     BallotBox ballotBox;
+
+    @Inject
+    SecretProxies secretProxies;
 
     /** A vote taken; for a secret ballot, with the receipt and change code shown to the voter once (otherwise null). */
     public record CastVote(long memberId, long resolutionId, Channel channel, VoteChoice choice, LocalDateTime castAt,
@@ -252,8 +257,16 @@ public class MeetingVotes {
 
     // ---- proxies ----
 
-    /** A standing appointment as stored: who appointed whom, with directions by resolution id. */
-    public record Appointment(long id, long memberId, Long holderMemberId, LocalDateTime lodgedAt, Map<Long, VoteChoice> directions) {
+    /**
+     * A standing appointment as stored: who appointed whom, with directions by resolution id.
+     * {@code proxyCode} is set only on the appointment just made, to be shown once (see {@link ProxyCodes}).
+     */
+    public record Appointment(long id, long memberId, Long holderMemberId, LocalDateTime lodgedAt, Map<Long, VoteChoice> directions,
+            String proxyCode) {
+        public Appointment(long id, long memberId, Long holderMemberId, LocalDateTime lodgedAt, Map<Long, VoteChoice> directions) {
+            this(id, memberId, holderMemberId, lodgedAt, directions, null);
+        }
+
         public ProxyHolder holder() {
             return holderMemberId == null ? ProxyHolder.chair() : ProxyHolder.member(holderMemberId);
         }
@@ -335,10 +348,6 @@ public class MeetingVotes {
             if (!agenda.containsKey(rid)) {
                 throw new InvalidInputException("directions", "Resolution " + rid + " is not on this meeting's agenda");
             }
-            if (agenda.get(rid).secret()) {
-                throw new InvalidInputException("directions", "Resolution " + agenda.get(rid).position()
-                        + " is decided by secret ballot: members vote on it themselves, not by proxy");
-            }
         }
         var standing = proxiesLocked(m);
         ProxyBook book = book(society, m, standing);
@@ -350,6 +359,8 @@ public class MeetingVotes {
             throw new InvalidInputException("holder", e.getMessage().replace("member " + memberId, "this member")
                     .replace("Member " + memberId, "This member"));
         }
+        // a proxy that has cast a secret ballot stays; otherwise its unused secret-ballot keys go with it
+        secretProxies.releasing(m, memberId);
         em.createNativeQuery("UPDATE proxy_appointment SET revoked_at = ?1 WHERE meeting_id = ?2 AND member_id = ?3 AND revoked_at IS NULL")
                 .setParameter(1, now).setParameter(2, m.id()).setParameter(3, memberId).executeUpdate();
         em.createNativeQuery("INSERT INTO proxy_appointment (meeting_id, member_id, holder_member_id, lodged_at) VALUES (?1, ?2, ?3, ?4)")
@@ -358,13 +369,27 @@ public class MeetingVotes {
         directions.forEach((rid, choice) -> em.createNativeQuery(
                 "INSERT INTO proxy_direction (appointment_id, resolution_id, choice) VALUES (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, rid).setParameter(3, choice.name()).executeUpdate());
+        String proxyCode = secretProxies.issueKeys(m, id);
         var after = new LinkedHashMap<String, Object>();
         after.put("meeting", m.id());
         after.put("member", memberId);
         after.put("holder", holderMemberId == null ? "chair" : holderMemberId);
-        after.put("directions", items(directions));
+        // a direction on a secret resolution is what that member's ballot will say: the trail names the item, not the choice
+        var open = new HashMap<Long, VoteChoice>();
+        var secret = new ArrayList<Long>();
+        directions.forEach((rid, c) -> {
+            if (agenda.get(rid).secret()) {
+                secret.add(rid);
+            } else {
+                open.put(rid, c);
+            }
+        });
+        after.put("directions", items(open));
+        if (!secret.isEmpty()) {
+            after.put("secretDirections", secret.stream().sorted().toList());
+        }
         audit.record(society.id(), "proxy.appointed", "Meeting", m.id(), null, after);
-        return new Appointment(id, memberId, holderMemberId, now, Map.copyOf(directions));
+        return new Appointment(id, memberId, holderMemberId, now, Map.copyOf(directions), proxyCode);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -378,6 +403,7 @@ public class MeetingVotes {
         } catch (ProxyRefusedException e) {
             throw new InvalidInputException("proxy", e.getMessage().replace("Member " + memberId, "This member"));
         }
+        secretProxies.releasing(m, memberId);
         em.createNativeQuery("UPDATE proxy_appointment SET revoked_at = ?1 WHERE meeting_id = ?2 AND member_id = ?3 AND revoked_at IS NULL")
                 .setParameter(1, now).setParameter(2, m.id()).setParameter(3, memberId).executeUpdate();
         audit.record(society.id(), "proxy.revoked", "Meeting", m.id(), Map.of("member", memberId), null);
@@ -552,7 +578,9 @@ public class MeetingVotes {
         }
         List<CountedVote> counted;
         try {
-            counted = Count.count(List.of(item), poll, society.rules().proxiesAllowed() ? book(society, m, proxiesLocked(m))
+            // a proxy counts only if its holder is at the meeting (the chair is: the meeting is open)
+            counted = Count.count(List.of(item), poll, society.rules().proxiesAllowed()
+                    ? book(society, m, proxiesLocked(m)).exercisedAt(presentLocked(m), true)
                     : new ProxyBook(society.rules(), m.startsAt().atZone(Clocks.UK)), discretions(r));
         } catch (VoteRefusedException e) {
             throw new ConflictException("state", e.getMessage());
@@ -569,13 +597,26 @@ public class MeetingVotes {
         return decide(society, r, Count.tally(counted, item), roll.size(), now);
     }
 
+    /** Who is checked in, as committed (a locking read, under the meeting's lock). */
+    private Set<Long> presentLocked(Meeting m) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT member_id FROM attendance WHERE meeting_id = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, m.id()).getResultList();
+        var present = new HashSet<Long>();
+        rows.forEach(x -> present.add(((Number) x).longValue()));
+        return present;
+    }
+
     /**
      * A secret ballot: the box is sealed (its ballots can no longer change, nor be paired with
-     * their voters by transaction id) and the ballots counted by content. Proxies take no part.
+     * their voters by transaction id) and the ballots counted by content. Proxy ballots are in
+     * the box already, cast by their holders during the poll ({@link SecretProxies}); directions
+     * left unused are deleted, since each says what one member wanted.
      */
     private ResolutionResult declareSecret(Society society, Resolution r, long entitled, LocalDateTime now) {
         var poll = BallotBox.PollRef.resolution(r.id());
         ballotBox.seal(poll);
+        em.createNativeQuery("DELETE FROM proxy_direction WHERE resolution_id = ?1").setParameter(1, r.id()).executeUpdate();
         Tally tally = Tally.NONE;
         for (BallotBox.Ballot b : ballotBox.ballots(poll)) {
             tally = tally.add(VoteChoice.valueOf(b.content()));

@@ -26,6 +26,7 @@ import java.util.Set;
  *     exemption, and we do not invent one.</li>
  * <li>After the deadline a member cannot revoke, but can still vote themselves, which overrides
  *     the proxy item by item (see {@code Count}).</li>
+ * <li>At the meeting, only a holder who is there exercises their proxies ({@link #exercisedAt}).</li>
  * </ul>
  */
 public class ProxyBook {
@@ -95,6 +96,29 @@ public class ProxyBook {
                 .filter(p -> !presentInPerson.contains(p.appointer()))
                 .filter(p -> p.holder().isChair() ? chairPresent : presentInPerson.contains(p.holder().member()))
                 .count();
+    }
+
+    /**
+     * The proxies that can be exercised in a vote taken at the meeting: those whose holder is
+     * there (the chair, once the meeting is open; a member holder, once checked in, in person or
+     * online). A proxy is an appointment to attend and vote: a holder who stays away casts none
+     * of their proxies' votes, directed or not, as {@link #presentByProxy} counts none of them
+     * for the quorum. (Secret ballots are cast online during the poll, and need no attendance.)
+     */
+    public ProxyBook exercisedAt(Set<Long> present, boolean chairPresent) {
+        var book = new ProxyBook(allowed, maxPerHolder, deadline);
+        byAppointer.forEach((appointer, p) -> {
+            if (p.holder().isChair() ? chairPresent : present.contains(p.holder().member())) {
+                book.byAppointer.put(appointer, p);
+            }
+        });
+        return book;
+    }
+
+    private ProxyBook(boolean allowed, int maxPerHolder, ZonedDateTime deadline) {
+        this.allowed = allowed;
+        this.maxPerHolder = maxPerHolder;
+        this.deadline = deadline;
     }
 
     /** Every standing appointment, in the order lodged. */

@@ -138,4 +138,19 @@ class ProxyBookTest {
         assertThat(book.presentByProxy(java.util.Set.of(4L, 8L), true)).isEqualTo(2);
         assertThat(book.presentByProxy(java.util.Set.of(4L, 8L), false)).isEqualTo(1);
     }
+
+    @Test
+    void atTheMeetingOnlyTheProxiesOfHoldersWhoAreThereAreExercised() {
+        book.appoint(7, ProxyHolder.member(8), Map.of("1", VoteChoice.FOR), EARLY);
+        book.appoint(9, ProxyHolder.chair(), Map.of("1", VoteChoice.AGAINST), EARLY);
+        book.appoint(10, ProxyHolder.member(11), Map.of(), EARLY);
+        // member 8 checked in, member 11 stayed away; the chair is there once the meeting is open
+        var exercised = book.exercisedAt(java.util.Set.of(8L, 7L), true);
+        assertThat(exercised.appointments()).extracting(ProxyAppointment::appointer).containsExactly(7L, 9L);
+        assertThat(book.exercisedAt(java.util.Set.of(), false).appointments()).isEmpty();
+        // the book itself is untouched, and the filtered one keeps the rules (no more lodging after the deadline)
+        assertThat(book.appointments()).hasSize(3);
+        assertThatThrownBy(() -> exercised.appoint(12, ProxyHolder.chair(), Map.of(), book.deadline().plusSeconds(1)))
+                .isInstanceOf(ProxyRefusedException.class);
+    }
 }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -63,6 +64,12 @@ public class ElectionPages {
 
     @Inject
     Caller caller;
+
+    @Inject
+    coop.cooperage.meetings.control.SecretProxies secretProxies;
+
+    @Inject
+    coop.cooperage.meetings.control.GeneralMeetings meetings;
 
     @Context
     HttpServletRequest request;
@@ -191,10 +198,51 @@ public class ElectionPages {
     private Page ballotPage(Society society, long id, boolean postal, Map<String, String> form, Map<String, String> errors) {
         Election e = elections.byId(society, id);
         Member me = caller.account().flatMap(a -> personalData.memberFor(society, a)).orElse(null);
+        var voted = !postal && me != null ? elections.votedBy(e, me) : java.util.Optional.<coop.cooperage.meetings.entity.Channel>empty();
         return Page.of("elections/ballot").with("title", (postal ? "Postal paper: " : "Vote: ") + e.title()).with("society", society)
                 .with("election", e).with("candidates", elections.candidates(e)).with("postal", postal)
                 .with("ranked", e.method() != CountMethod.PLURALITY).with("form", form).with("errors", errors)
-                .with("votedOnline", !postal && me != null && elections.votedBy(e, me).isPresent());
+                .with("votedOnline", voted.isPresent())
+                .with("votedByProxy", voted.filter(c -> c == coop.cooperage.meetings.entity.Channel.PROXY).isPresent());
+    }
+
+    // ------------------------------------------------------------------ a proxy holder's ballot paper
+
+    @GET
+    @Path("{id}/proxy/{number}")
+    public Page proxyBallot(@PathParam("id") long id, @PathParam("number") long number, @QueryParam("chair") boolean chair) {
+        Society society = chair ? societies.forCaller(slug, Role.SECRETARY) : societies.forCaller(slug, Role.values());
+        return tx.call(() -> proxyPage(society, id, number, chair, Map.of(), Map.of()));
+    }
+
+    private Page proxyPage(Society society, long id, long number, boolean chair, Map<String, String> form, Map<String, String> errors) {
+        return ballotPage(society, id, false, form, errors).with("votedOnline", false).with("votedByProxy", false)
+                .with("title", "Proxy ballot of member " + number + ": " + elections.byId(society, id).title())
+                .with("proxyFor", number).with("asChair", chair);
+    }
+
+    @POST
+    @Path("{id}/proxy/{number}")
+    public Response castProxy(@PathParam("id") long id, @PathParam("number") long number, MultivaluedMap<String, String> form) {
+        var in = new FormInput(form);
+        boolean chair = "true".equals(in.text("chair"));
+        Society society = chair ? societies.forCaller(slug, Role.SECRETARY) : societies.forCaller(slug, Role.values());
+        try {
+            String receipt = tx.call(() -> {
+                Long holder = chair ? null : personalData.memberFor(society, caller.requireAccount())
+                        .orElseThrow(() -> new InvalidInputException("ballot", "Only members hold proxies, and your account is not a member's")).id();
+                Election e = elections.byId(society, id);
+                return secretProxies.castElection(society, id, holder, meetings.memberId(society, number, "memberNumber"), choices(form),
+                        ranks(e, form));
+            });
+            String back = chair ? "/s/" + society.slug() + "/meetings/" + tx.call(() -> elections.byId(society, id).meetingId()) + "/attendance"
+                    : "/s/" + society.slug() + "/my-meetings/" + tx.call(() -> elections.byId(society, id).meetingId());
+            return Flash.redirect(request, back, "The ballot of member " + number + " is in the box. Its receipt is " + receipt
+                    + ": the member can find it with their proxy code, and it is published after the close.");
+        } catch (InvalidInputException e) {
+            return Response.status(e instanceof coop.cooperage.platform.control.ConflictException ? 409 : 400)
+                    .entity(tx.call(() -> proxyPage(society, id, number, chair, in.values(), e.byField()))).build();
+        }
     }
 
     @POST

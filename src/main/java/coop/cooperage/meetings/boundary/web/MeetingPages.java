@@ -67,6 +67,9 @@ public class MeetingPages {
     MeetingVotes votes;
 
     @Inject
+    coop.cooperage.meetings.control.SecretProxies secretProxies;
+
+    @Inject
     Transactions tx;
 
     @Inject
@@ -270,6 +273,26 @@ public class MeetingPages {
         });
     }
 
+    @POST
+    @Path("{id}/chair-proxies/{number}/resolutions/{rid}")
+    public Response castChairProxy(@PathParam("id") long id, @PathParam("number") long number, @PathParam("rid") long rid,
+            MultivaluedMap<String, String> form) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        var in = new FormInput(form);
+        try {
+            String c = in.text("choice");
+            VoteChoice choice = c == null || c.isEmpty() ? null : in.choice("choice", VoteChoice.class, "Choose for, against or abstain");
+            in.errors().throwIfAny();
+            String receipt = tx.call(() -> secretProxies.castResolution(society, id, rid, null,
+                    meetings.memberId(society, number, "memberNumber"), choice));
+            return Flash.redirect(request, base(society) + "/" + id + "/attendance", "The chair's proxy ballot for member " + number
+                    + " is in the box. Its receipt is " + receipt + ": the member can find it with their proxy code.");
+        } catch (InvalidInputException e) {
+            return Response.status(e instanceof coop.cooperage.platform.control.ConflictException ? 409 : 400)
+                    .entity(attendancePage(society, meetings.byId(society, id), in.values(), e.byField())).build();
+        }
+    }
+
     // ---- attendance and quorum ----
 
     @GET
@@ -305,12 +328,17 @@ public class MeetingPages {
             Long number = in.whole("proxyMember", "Enter the number of the member appointing a proxy");
             String holderText = in.text("holder");
             in.errors().throwIfAny();
-            tx.call(() -> {
+            var appointment = tx.call(() -> {
                 Long holder = holderText == null || holderText.isEmpty() ? null
                         : meetings.memberId(society, parse(holderText, "holder"), "holder");
                 return votes.appoint(society, id, meetings.memberId(society, number, "proxyMember"), holder, Map.of());
             });
-            return Flash.redirect(request, base(society) + "/" + id + "/attendance", "The proxy has been lodged");
+            // the proxy code is shown once, here, for the member's acknowledgement: nothing keeps it
+            return Flash.redirect(request, base(society) + "/" + id + "/attendance", appointment.proxyCode() == null
+                    ? "The proxy has been lodged"
+                    : "The proxy has been lodged. Send member " + number + " their proxy code, " + appointment.proxyCode()
+                            + ": with it they can find the receipts of the secret ballots cast for them, or vote themselves"
+                            + " instead. It is not kept and cannot be shown again.");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(attendancePage(society, meetings.byId(society, id), in.values(), e.byField())).build();
         }
@@ -382,6 +410,7 @@ public class MeetingPages {
                 .with("quorum", votes.quorum(society, m)).with("present", present).with("proxies", proxies)
                 .with("names", meetings.memberNames(society, ids)).with("entitled", meetings.rollSize(m))
                 .with("editable", isSecretary(society)).with("refreshSeconds", errors.isEmpty() ? REFRESH_SECONDS : null)
+                .with("chairHeld", isSecretary(society) ? secretProxies.held(society, m, null) : List.of())
                 .with("form", values).with("errors", errors);
     }
 

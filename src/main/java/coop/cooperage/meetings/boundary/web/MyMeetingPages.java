@@ -4,6 +4,7 @@ import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
 import coop.cooperage.meetings.control.GeneralMeetings;
 import coop.cooperage.meetings.control.MeetingVotes;
+import coop.cooperage.meetings.control.SecretProxies;
 import coop.cooperage.meetings.entity.AttendanceMode;
 import coop.cooperage.meetings.entity.Channel;
 import coop.cooperage.meetings.entity.CountedVote;
@@ -57,6 +58,9 @@ public class MyMeetingPages {
 
     @Inject
     MeetingVotes votes;
+
+    @Inject
+    SecretProxies secretProxies;
 
     @Inject
     PersonalData personalData;
@@ -115,7 +119,8 @@ public class MyMeetingPages {
     @Path("{id}/proxy")
     public Response appoint(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         var in = new FormInput(form);
-        return act(id, in, "Your proxy has been appointed", (society, me) -> {
+        String[] code = new String[1];
+        var response = act(id, in, "Your proxy has been appointed", (society, me) -> {
             String holderText = in.text("holder");
             Long holder = null;
             if (holderText != null && !holderText.isEmpty()) {
@@ -133,8 +138,54 @@ public class MyMeetingPages {
                 }
             }
             in.errors().throwIfAny();
-            return votes.appoint(society, id, me.id(), holder, directions);
+            var appointment = votes.appoint(society, id, me.id(), holder, directions);
+            code[0] = appointment.proxyCode();
+            return appointment;
         });
+        if (response.getStatus() == 303 && code[0] != null) {
+            // shown once and kept nowhere, like a change code
+            request.getSession().setAttribute("coop.flash", "Your proxy has been appointed. Your proxy code is " + code[0]
+                    + ". Your proxy casts your ballot in the secret ballots of this meeting; with this code you can find its"
+                    + " receipt, or vote yourself instead and replace their ballot. Write it down now: it cannot be shown again.");
+        }
+        return response;
+    }
+
+    @POST
+    @Path("{id}/held-proxies/{number}/resolutions/{rid}")
+    public Response castHeld(@PathParam("id") long id, @PathParam("number") long number, @PathParam("rid") long rid,
+            MultivaluedMap<String, String> form) {
+        var in = new FormInput(form);
+        String[] receipt = new String[1];
+        var response = act(id, in, "The ballot is in the box", (society, me) -> {
+            String c = in.text("choice");
+            VoteChoice choice = c == null || c.isEmpty() ? null : in.choice("choice", VoteChoice.class, "Choose for, against or abstain");
+            in.errors().throwIfAny();
+            receipt[0] = secretProxies.castResolution(society, id, rid, me.id(), meetings.memberId(society, number, "memberNumber"),
+                    choice);
+            return receipt[0];
+        });
+        if (response.getStatus() == 303) {
+            request.getSession().setAttribute("coop.flash", "The ballot of member " + number + " is in the box. Its receipt is "
+                    + receipt[0] + ": the member can find it with their proxy code, and it is published with the result.");
+        }
+        return response;
+    }
+
+    @POST
+    @Path("{id}/proxy-receipts")
+    public Response proxyReceipts(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Society society = societies.forCaller(slug, Role.values());
+        Member me = me(society);
+        Meeting m = visibleMeeting(society, id);
+        var in = new FormInput(form);
+        try {
+            var found = tx.call(() -> secretProxies.receipts(m, in.text("proxyCode")));
+            return Response.ok(ballotPage(society, m, me, Map.of(), Map.of()).with("proxyReceipts", found))
+                    .header("Cache-Control", "no-store").build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(ballotPage(society, m, me, in.values(), e.byField())).build();
+        }
     }
 
     @POST
@@ -201,7 +252,8 @@ public class MyMeetingPages {
                 .with("proxyOpen", meetings.now().isBefore(deadline) || meetings.now().isEqual(deadline))
                 .with("checkedIn", votes.attendance(m).stream().anyMatch(a -> a.memberId() == me.id()))
                 .with("canCheckIn", m.state() == MeetingState.OPEN && m.onlineLink() != null)
-                .with("documents", meetings.documents(m)).with("form", values).with("errors", errors);
+                .with("documents", meetings.documents(m)).with("form", values).with("errors", errors)
+                .with("held", secretProxies.held(society, m, me.id()));
     }
 
     /** Members see a meeting once notice of it has been given: the one rule, shared with the notice page. */
