@@ -161,6 +161,8 @@ class LedgerIT {
         var world = world();
         var admin = world.admin();
         world.society(admin, "lg-conc", "GREAT_BRITAIN");
+        // holdings of a few shares, so a minimum holding of one share lets each take part
+        assertThat(admin.patchJson("/api/v1/societies/lg-conc/settings", "{\"minimumHoldingShares\":1}").statusCode()).isEqualTo(200);
         long n = member(admin, "lg-conc", "Cleo Concurrent", null, "1970-01-01", false);
         assertThat(correct(admin, "lg-conc", n, 10, 10_00, "2025-01-01").statusCode()).isEqualTo(201);
 
@@ -561,5 +563,233 @@ class LedgerIT {
         assertThat(death.statusCode()).as(death.body()).isEqualTo(303);
         assertThat(admin.get(danPage).body()).contains("Death certificate").contains("Di Executor").contains("Ceased");
         assertThat(admin.get("/s/lg-pg/ledger").body()).contains("Share capital today").contains("500 shares");
+    }
+
+    private static long requestId(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).getJsonNumber("id").longValue();
+    }
+
+    private static String requestState(Http officer, String society, long id) {
+        return Http.json(officer.get("/api/v1/societies/" + society + "/withdrawals")).getJsonArray("requests").stream()
+                .map(v -> v.asJsonObject()).filter(r -> r.getJsonNumber("id").longValue() == id).map(r -> r.getString("state"))
+                .findFirst().orElse("NOT QUEUED");
+    }
+
+    @Test
+    void partialWithdrawalsAndTransfersKeepTheMinimumHoldingAndAWholeTransferEndsTheMembership() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-min", "GREAT_BRITAIN");
+        // the default minimum holding is 50 shares
+        assertThat(admin.patchJson("/api/v1/societies/lg-min/settings", "{\"withdrawalNoticeDays\":0,\"withdrawalAnnualCapPercent\":100}")
+                .statusCode()).isEqualTo(200);
+        long ann = member(admin, "lg-min", "Ann Minimum", "ann@lg-min.example", "1970-01-01", false);
+        long bob = member(admin, "lg-min", "Bob Paper", null, "1970-01-01", false);
+        long cat = member(admin, "lg-min", "Cat Giver", null, "1970-01-01", false);
+        long dan = member(admin, "lg-min", "Dan Taker", null, "1970-01-01", false);
+        correct(admin, "lg-min", ann, 100, 100_00, "2025-01-01");
+        correct(admin, "lg-min", bob, 200, 200_00, "2025-01-01");
+        correct(admin, "lg-min", cat, 100, 100_00, "2025-01-01");
+        correct(admin, "lg-min", dan, 100, 100_00, "2025-01-01");
+        var annHttp = world.person(admin, "lg-min", "ann@lg-min.example", "MEMBER");
+
+        // the member in the portal, API and page: 60 of 100 would leave 40, below 50; nothing is saved
+        var stub = annHttp.postJson("/api/v1/societies/lg-min/withdrawals", "{\"shares\":60}");
+        assertThat(stub.statusCode()).isEqualTo(400);
+        assertThat(stub.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(stub.body()).contains("shares").contains("would leave 40 shares").contains("minimum holding of 50 shares")
+                .contains("withdraw at most 50 shares").contains("all 100");
+        var stubPage = annHttp.submit("/s/lg-min/my-shares", "/s/lg-min/my-shares/withdrawals", Map.of("shares", "60"));
+        assertThat(stubPage.statusCode()).isEqualTo(400);
+        assertThat(stubPage.body()).contains("minimum holding of 50 shares").contains("withdraw at most 50 shares");
+        assertThat(Http.json(annHttp.get("/api/v1/societies/lg-min/withdrawals/mine")).getJsonArray("requests")).isEmpty();
+        assertThat(annHttp.get("/s/lg-min/my-shares").body()).contains("you must keep at least").contains("50</span> shares");
+
+        // the secretary's paper request, API and page
+        var paperStub = admin.postJson("/api/v1/societies/lg-min/withdrawals", "{\"shares\":160,\"memberNumber\":" + bob + "}");
+        assertThat(paperStub.statusCode()).isEqualTo(400);
+        assertThat(paperStub.body()).contains("minimum holding of 50 shares").contains("withdraw at most 150 shares").contains("all 200");
+        var paperStubPage = admin.submit("/s/lg-min/withdrawals", "/s/lg-min/withdrawals/requests", Map.of("memberNumber", String.valueOf(bob),
+                "shares", "160", "requestedOn-day", String.valueOf(TODAY.getDayOfMonth()), "requestedOn-month",
+                String.valueOf(TODAY.getMonthValue()), "requestedOn-year", String.valueOf(TODAY.getYear())));
+        assertThat(paperStubPage.statusCode()).isEqualTo(400);
+        assertThat(paperStubPage.body()).contains("minimum holding of 50 shares");
+        assertThat(Http.json(admin.get("/api/v1/societies/lg-min/withdrawals")).getJsonArray("requests")).isEmpty();
+
+        // 100 of Bob's 200 is fine when asked; a correction then takes his holding to 140, and approval would leave 40
+        long bobs = requestId(admin.postJson("/api/v1/societies/lg-min/withdrawals", "{\"shares\":100,\"memberNumber\":" + bob + "}"));
+        assertThat(correct(admin, "lg-min", bob, -60, -60_00, TODAY.toString()).statusCode()).isEqualTo(201);
+        var late = admin.postJson("/api/v1/societies/lg-min/withdrawals/" + bobs + "/approval", "{}");
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("leave member " + bob + " with 40 shares").contains("minimum holding of 50 shares")
+                .contains("at most 90 shares").contains("all 140");
+        assertThat(requestState(admin, "lg-min", bobs)).isEqualTo("REQUESTED");
+        try (var c = db(); var ps = c.prepareStatement("SELECT COUNT(*) FROM payout p JOIN society s ON s.id = p.society_id WHERE s.slug = 'lg-min'")) {
+            var rs = ps.executeQuery();
+            rs.next();
+            assertThat(rs.getLong(1)).as("no payout was made").isZero();
+        }
+        var latePage = admin.submit("/s/lg-min/withdrawals", "/s/lg-min/withdrawals/" + bobs + "/approval", Map.of());
+        assertThat(latePage.statusCode()).isEqualTo(409);
+        assertThat(latePage.body()).contains("minimum holding of 50 shares");
+
+        // everything is always allowed
+        requestId(annHttp.postJson("/api/v1/societies/lg-min/withdrawals", "{\"shares\":100}"));
+
+        // transfers: a part that leaves Cat below the minimum is refused; the whole holding ends her membership
+        assertThat(admin.putJson("/api/v1/societies/lg-min/ledger/settings", "{\"transfersAllowed\":true}").statusCode()).isEqualTo(200);
+        String body = "{\"fromMemberNumber\":%d,\"toMemberNumber\":%d,\"shares\":%d,\"boardConsent\":\"Minute 7\",\"consentedOn\":\"" + TODAY + "\"}";
+        var part = admin.postJson("/api/v1/societies/lg-min/ledger/transfers", body.formatted(cat, dan, 60));
+        assertThat(part.statusCode()).isEqualTo(400);
+        assertThat(part.body()).contains("Member " + cat + " would keep 40 shares").contains("minimum holding of 50 shares")
+                .contains("transfer at most 50 shares").contains("all 100, which ends their membership");
+        assertThat(shares(admin, "lg-min", cat)).isEqualTo(100);
+        assertThat(shares(admin, "lg-min", dan)).isEqualTo(100);
+        var whole = admin.postJson("/api/v1/societies/lg-min/ledger/transfers", body.formatted(cat, dan, 100));
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+        assertThat(Http.json(whole).getBoolean("transferorMembershipEnded")).isTrue();
+        assertThat(shares(admin, "lg-min", cat)).isZero();
+        assertThat(shares(admin, "lg-min", dan)).isEqualTo(200);
+        var catEntry = Http.json(admin.get("/api/v1/societies/lg-min/members/" + cat)).getJsonObject("member");
+        assertThat(catEntry.getString("state")).isEqualTo("CEASED");
+        assertThat(catEntry.getString("ceasedReason")).isEqualTo("WITHDREW_ALL_SHARES");
+        assertThat(catEntry.getString("ceasedOn")).isEqualTo(TODAY.toString());
+        assertThat(admin.get("/api/v1/societies/lg-min/audit?action=member.ceased").body()).contains("member.ceased");
+        // a part that keeps the minimum leaves the membership as it was, through the page too
+        var keep = admin.submit("/s/lg-min/ledger", "/s/lg-min/ledger/transfers", Map.of("fromMemberNumber", String.valueOf(dan),
+                "toMemberNumber", String.valueOf(bob), "shares", "150", "boardConsent", "Minute 8", "consentedOn-day",
+                String.valueOf(TODAY.getDayOfMonth()), "consentedOn-month", String.valueOf(TODAY.getMonthValue()), "consentedOn-year",
+                String.valueOf(TODAY.getYear())));
+        assertThat(keep.statusCode()).as(keep.body()).isEqualTo(303);
+        assertThat(Http.json(admin.get("/api/v1/societies/lg-min/members/" + dan)).getJsonObject("member").getString("state")).isEqualTo("MEMBER");
+    }
+
+    @Test
+    void theMemberIsEmailedEachDecisionOnTheirWithdrawalAndItsPayment() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-mail", "GREAT_BRITAIN");
+        assertThat(admin.patchJson("/api/v1/societies/lg-mail/settings", "{\"withdrawalNoticeDays\":0,\"withdrawalAnnualCapPercent\":100}")
+                .statusCode()).isEqualTo(200);
+        // Eve ticked no optional email purposes: like her allotment letter, mail about her own money still reaches her
+        long eve = member(admin, "lg-mail", "Eve Emailed", "eve@lg-mail.example", "1970-01-01", false);
+        correct(admin, "lg-mail", eve, 1_000, 1_000_00, "2025-01-01");
+        String to = "eve@lg-mail.example";
+
+        long first = requestId(admin.postJson("/api/v1/societies/lg-mail/withdrawals", "{\"shares\":100,\"memberNumber\":" + eve + "}"));
+        var deferred = admin.postJson("/api/v1/societies/lg-mail/withdrawals/" + first + "/deferral", "{\"reason\":\"Cash is short until the FIT payment\"}");
+        assertThat(deferred.statusCode()).as(deferred.body()).isEqualTo(200);
+        var deferral = world.lastMailTo(to, "deferred");
+        assertThat(deferral.getContent().toString()).contains("Dear Eve Emailed").contains("withdraw 100 shares")
+                .contains("Reason: Cash is short until the FIT payment").contains("/s/lg-mail/my-shares");
+
+        var approved = admin.submit("/s/lg-mail/withdrawals", "/s/lg-mail/withdrawals/" + first + "/approval", Map.of());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+        assertThat(world.lastMailTo(to, "approved").getContent().toString()).contains("withdraw 100 shares").contains("£100.00");
+        // a decision that is refused sends nothing
+        assertThat(admin.postJson("/api/v1/societies/lg-mail/withdrawals/" + first + "/approval", "{}").statusCode()).isEqualTo(409);
+
+        long second = requestId(admin.postJson("/api/v1/societies/lg-mail/withdrawals", "{\"shares\":900,\"memberNumber\":" + eve + "}"));
+        var refused = admin.submit("/s/lg-mail/withdrawals", "/s/lg-mail/withdrawals/" + second + "/refusal", Map.of("reason", "Over the annual cap"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(303);
+        assertThat(world.lastMailTo(to, "refused").getContent().toString()).contains("withdraw 900 shares").contains("Reason: Over the annual cap");
+
+        // the payment run pays the approved withdrawal: Eve hears it is paid
+        var originator = admin.putJson("/api/v1/societies/lg-mail/payment-runs/originator", """
+                {"serviceUserNumber":"654321","serviceUserName":"Mail Energy","sortCode":"40-11-22",
+                 "accountNumber":"71234567","accountName":"Mail Community Energy"}""");
+        assertThat(originator.statusCode()).as(originator.body()).isEqualTo(200);
+        var bank = admin.putJson("/api/v1/societies/lg-mail/bank-details/" + eve,
+                "{\"sortCode\":\"30-94-30\",\"accountNumber\":\"00733445\",\"accountName\":\"Eve Emailed\"}");
+        assertThat(bank.statusCode()).as(bank.body()).isEqualTo(200);
+        LocalDate day = TODAY.plusDays(1);
+        while (day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        var run = admin.postJson("/api/v1/societies/lg-mail/payment-runs", "{\"processingDate\":\"" + day + "\"}");
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
+        int number = Http.json(run).getInt("number");
+        var paid = admin.postJson("/api/v1/societies/lg-mail/payment-runs/" + number + "/payment", "{\"paidOn\":\"" + TODAY + "\"}");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(world.lastMailTo(to, "is paid").getContent().toString()).contains("paid you £100.00 on " + TODAY)
+                .contains("100 shares").doesNotContain("membership");
+        assertThat(shares(admin, "lg-mail", eve)).isEqualTo(900);
+
+        assertThat(world.mailCountTo(to, "approved")).isEqualTo(1);
+        assertThat(world.mailCountTo(to, "deferred")).isEqualTo(1);
+        assertThat(world.mailCountTo(to, "refused")).isEqualTo(1);
+    }
+
+    private static void certificate(String society, long memberNumber, long number, long shares) throws Exception {
+        try (var c = db(); var st = c.prepareStatement("""
+                INSERT INTO share_certificate (society_id, number, member_id, shares, amount_pence, issued_on, created_at)
+                SELECT s.id, ?, m.id, ?, ?, '2025-01-01', NOW(6) FROM society s JOIN member m ON m.society_id = s.id
+                WHERE s.slug = ? AND m.member_number = ?""")) {
+            st.setLong(1, number);
+            st.setLong(2, shares);
+            st.setLong(3, shares * 100);
+            st.setString(4, society);
+            st.setLong(5, memberNumber);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void certificatesAndCancellationsBelongToTheirMemberAndNoDirectorDecidesTheirOwn() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-acc", "GREAT_BRITAIN");
+        long mia = member(admin, "lg-acc", "Mia Owner", "mia@lg-acc.example", "1970-01-01", false);
+        long ned = member(admin, "lg-acc", "Ned Other", "ned@lg-acc.example", "1970-01-01", false);
+        long dee = member(admin, "lg-acc", "Dee Director", "dee@lg-acc.example", "1970-01-01", false);
+        correct(admin, "lg-acc", mia, 100, 100_00, "2025-01-01");
+        correct(admin, "lg-acc", ned, 100, 100_00, "2025-01-01");
+        correct(admin, "lg-acc", dee, 100, 100_00, "2025-01-01");
+        certificate("lg-acc", mia, 1, 100);
+        certificate("lg-acc", ned, 2, 100);
+        var miaHttp = world.person(admin, "lg-acc", "mia@lg-acc.example", "MEMBER");
+        var nedHttp = world.person(admin, "lg-acc", "ned@lg-acc.example", "MEMBER");
+        var deeHttp = world.person(admin, "lg-acc", "dee@lg-acc.example", "DIRECTOR");
+
+        // a member downloads their own certificate; another member's does not exist for them; an officer sees any
+        var own = miaHttp.getBytes("/api/v1/societies/lg-acc/certificates/1.pdf");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(new String(own.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(miaHttp.getBytes("/api/v1/societies/lg-acc/certificates/2.pdf").statusCode()).isEqualTo(404);
+        assertThat(nedHttp.getBytes("/api/v1/societies/lg-acc/certificates/1.pdf").statusCode()).isEqualTo(404);
+        assertThat(deeHttp.getBytes("/api/v1/societies/lg-acc/certificates/1.pdf").statusCode()).isEqualTo(200);
+        assertThat(admin.getBytes("/api/v1/societies/lg-acc/certificates/2.pdf").statusCode()).isEqualTo(200);
+        var mine = Http.jsonArray(miaHttp.get("/api/v1/societies/lg-acc/certificates/mine"));
+        assertThat(mine).hasSize(1);
+        assertThat(mine.getJsonObject(0).getJsonNumber("number").longValue()).isEqualTo(1);
+        String page = miaHttp.get("/s/lg-acc/my-certificates").body();
+        assertThat(page).contains("/certificates/1.pdf").doesNotContain("/certificates/2.pdf");
+
+        // a member cannot cancel another's request, on the page or through the API; their own they can
+        long mias = requestId(miaHttp.postJson("/api/v1/societies/lg-acc/withdrawals", "{\"shares\":10}"));
+        var nedPage = nedHttp.submit("/s/lg-acc/my-shares", "/s/lg-acc/my-shares/withdrawals/" + mias + "/cancellation", Map.of());
+        assertThat(nedPage.statusCode()).isEqualTo(404);
+        assertThat(nedHttp.postJson("/api/v1/societies/lg-acc/withdrawals/" + mias + "/cancellation", "{}").statusCode()).isEqualTo(404);
+        assertThat(requestState(admin, "lg-acc", mias)).isEqualTo("REQUESTED");
+
+        // a director cannot decide their own request in any way, on the page or through the API
+        long dees = requestId(deeHttp.postJson("/api/v1/societies/lg-acc/withdrawals", "{\"shares\":10}"));
+        var deferOwn = deeHttp.submit("/s/lg-acc/withdrawals", "/s/lg-acc/withdrawals/" + dees + "/deferral", Map.of("reason", "Mine"));
+        assertThat(deferOwn.statusCode()).isEqualTo(403);
+        assertThat(deeHttp.submit("/s/lg-acc/withdrawals", "/s/lg-acc/withdrawals/" + dees + "/refusal", Map.of("reason", "Mine")).statusCode())
+                .isEqualTo(403);
+        var refuseOwn = deeHttp.postJson("/api/v1/societies/lg-acc/withdrawals/" + dees + "/refusal", "{\"reason\":\"Mine\"}");
+        assertThat(refuseOwn.statusCode()).isEqualTo(403);
+        assertThat(refuseOwn.body()).contains("your own withdrawal request");
+        assertThat(requestState(admin, "lg-acc", dees)).isEqualTo("REQUESTED");
+        // but decides another's
+        var other = deeHttp.submit("/s/lg-acc/withdrawals", "/s/lg-acc/withdrawals/" + mias + "/deferral", Map.of("reason", "Cash is short"));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(303);
+        assertThat(requestState(admin, "lg-acc", mias)).isEqualTo("DEFERRED");
+
+        var cancelled = miaHttp.submit("/s/lg-acc/my-shares", "/s/lg-acc/my-shares/withdrawals/" + mias + "/cancellation", Map.of());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(303);
+        assertThat(requestState(admin, "lg-acc", mias)).isEqualTo("NOT QUEUED");
     }
 }

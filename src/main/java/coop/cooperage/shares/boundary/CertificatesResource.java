@@ -1,10 +1,7 @@
 package coop.cooperage.shares.boundary;
 
-import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
-import coop.cooperage.members.control.PersonalData;
 import coop.cooperage.members.entity.Member;
-import coop.cooperage.platform.control.NoSuchResourceException;
 import coop.cooperage.shares.control.ShareCertificates;
 import coop.cooperage.shares.entity.ShareCertificate;
 import coop.cooperage.society.control.Societies;
@@ -35,12 +32,6 @@ public class CertificatesResource {
     @Inject
     ShareCertificates certificates;
 
-    @Inject
-    PersonalData personalData;
-
-    @Inject
-    Caller caller;
-
     @PathParam("society")
     String slug;
 
@@ -50,11 +41,8 @@ public class CertificatesResource {
     @Operation(summary = "The caller's own share certificates in this society")
     public List<CertificateJson> mine() {
         Society society = societies.forCaller(slug, Role.values());
-        var member = personalData.memberFor(society, caller.requireAccount());
-        if (member.isEmpty()) {
-            return List.of();
-        }
-        return certificates.ofMember(society, member.get().id()).stream().map(c -> json(c, member.get())).toList();
+        var mine = certificates.ofCaller(society);
+        return mine.certificates().stream().map(c -> json(c, mine.member())).toList();
     }
 
     @GET
@@ -63,14 +51,7 @@ public class CertificatesResource {
     @Operation(summary = "One share certificate as a PDF: its member or an officer; anyone else 404")
     public Response pdf(@PathParam("number") long number) {
         Society society = societies.forCaller(slug, Role.values());
-        ShareCertificate c = certificates.byNumber(society, number);
-        boolean officer = caller.isPlatformAdmin() || caller.rolesIn(society.id()).stream().anyMatch(Role::isOfficer);
-        if (!officer) {
-            var member = personalData.memberFor(society, caller.requireAccount());
-            if (member.isEmpty() || member.get().id() != c.memberId()) {
-                throw new NoSuchResourceException("No such certificate");
-            }
-        }
+        ShareCertificate c = certificates.forCaller(society, number);
         return Response.ok(certificates.pdf(society, c), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + society.slug() + "-share-certificate-" + number + ".pdf\"")
                 .build();

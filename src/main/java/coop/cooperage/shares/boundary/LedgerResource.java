@@ -214,7 +214,9 @@ public class LedgerResource {
         }
         var t = transfers.transfer(society, new Transfers.Input(in.fromMemberNumber(), in.toMemberNumber(), in.shares(), in.boardConsent(),
                 in.consentedOn()));
-        return Response.status(201).entity(Map.of("id", t.id(), "shares", t.shares(), "amountPence", t.amountPence())).build();
+        boolean ended = register.byNumber(society, in.fromMemberNumber()).state() != coop.cooperage.members.entity.MemberState.MEMBER;
+        return Response.status(201).entity(Map.of("id", t.id(), "shares", t.shares(), "amountPence", t.amountPence(),
+                "transferorMembershipEnded", ended)).build();
     }
 
     private Member self(Society society) {

@@ -1,5 +1,8 @@
 package coop.cooperage.shares.control;
 
+import coop.cooperage.identity.control.Caller;
+import coop.cooperage.identity.entity.Role;
+import coop.cooperage.members.control.PersonalData;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.platform.control.Clocks;
 import coop.cooperage.platform.control.NoSuchResourceException;
@@ -18,9 +21,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 
-/** Share certificates: finding them, and drawing one as a PDF from its row. */
+/**
+ * Share certificates: finding them, who may have them, and drawing one as a PDF from its row. A
+ * member downloads their own; an officer (or platform administrator) any of the society's; to
+ * anyone else a certificate does not exist (404). The rule lives here so the pages and the API
+ * cannot differ.
+ */
 @ApplicationScoped
 public class ShareCertificates {
+
+    /** The caller's own member record in the society (null if they have none) and its certificates. */
+    public record Mine(Member member, List<ShareCertificate> certificates) {
+    }
 
     public static final String REPORT = "shares/certificate";
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
@@ -33,6 +45,33 @@ public class ShareCertificates {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PersonalData personalData;
+
+    /** The caller's own certificates: none if they have no member record in the society. */
+    public Mine ofCaller(Society society) {
+        var member = personalData.memberFor(society, caller.requireAccount());
+        return new Mine(member.orElse(null), member.map(m -> ofMember(society, m.id())).orElse(List.of()));
+    }
+
+    /** A certificate the caller may download; anyone who may not is told there is no such certificate. */
+    public ShareCertificate forCaller(Society society, long number) {
+        ShareCertificate c = byNumber(society, number);
+        boolean officer = caller.isPlatformAdmin() || caller.rolesIn(society.id()).stream().anyMatch(Role::isOfficer);
+        Long own = officer ? null : personalData.memberFor(society, caller.requireAccount()).map(Member::id).orElse(null);
+        if (!mayDownload(officer, own, c.memberId())) {
+            throw new NoSuchResourceException("No such certificate");
+        }
+        return c;
+    }
+
+    static boolean mayDownload(boolean officer, Long callerMemberId, long certificateMemberId) {
+        return officer || callerMemberId != null && callerMemberId == certificateMemberId;
+    }
 
     public List<ShareCertificate> ofMember(Society society, long memberId) {
         return em.createQuery("select c from ShareCertificate c where c.societyId = :s and c.memberId = :m order by c.number",

@@ -2,6 +2,7 @@ package coop.cooperage.shares.control;
 
 import coop.cooperage.audit.control.AuditTrail;
 import coop.cooperage.members.control.Register;
+import coop.cooperage.members.entity.CeasingReason;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.members.entity.MemberState;
 import coop.cooperage.money.Money;
@@ -29,8 +30,12 @@ import java.util.Map;
  * Transfers of shares between living members: community shares are normally not transferable,
  * so only where the society's setting allows it, and only with the board's consent, recorded
  * (a minute reference and its date). Both sides are written in one transaction, after locking
- * both holdings in member id order; the receiver's cap applies. A transfer of a whole holding
- * does not end the transferor's membership by itself: the secretary ends it if the rules say so.
+ * both holdings in member id order; the receiver's cap applies. The transferor keeps at least the
+ * society's minimum holding, now and once any withdrawals they have asked for are paid
+ * ({@link MinimumHolding}), or transfers everything: membership needs the minimum holding (the
+ * rules' minimum is at least one share), so a transfer that leaves a living member with no shares
+ * ends their membership on the day, by the same path as a withdrawal of everything
+ * ({@link PayoutSettlement}): the register's cessation, reason "withdrew all shares", audited.
  */
 @ApplicationScoped
 public class Transfers {
@@ -107,10 +112,16 @@ public class Transfers {
             ledger.lock(society.id(), to.id());
             fromHolding = ledger.lock(society.id(), from.id());
         }
-        long free = fromHolding.shares() - withdrawals.openShares(from.id());
+        long claimed = withdrawals.openShares(from.id());
+        long free = fromHolding.shares() - claimed;
         if (in.shares() > free) {
             throw new InvalidInputException("shares", "Member " + in.fromMemberNumber() + " can transfer at most " + Math.max(0, free)
                     + " shares (holding " + fromHolding.shares() + ", less any asked to withdraw)");
+        }
+        MinimumHolding.checkTransfer(in.fromMemberNumber(), fromHolding.shares(), claimed, in.shares(), society.rules().minimumHoldingShares());
+        // read under the lock as last committed: a death or cessation that committed while this waited
+        if (!withdrawals.isCurrent(from.id())) {
+            throw new ConflictException("fromMemberNumber", "Member " + in.fromMemberNumber() + " is no longer a current member");
         }
         Money amount = HoldingLimits.valueOf(fromHolding, in.shares());
         String ref = "transfer " + in.fromMemberNumber() + " to " + in.toMemberNumber();
@@ -128,6 +139,9 @@ public class Transfers {
         after.put("boardConsent", in.boardConsent().trim());
         after.put("consentedOn", in.consentedOn().toString());
         audit.record(society.id(), "ledger.transferred", "share_transfer", t.id(), null, after);
+        if (in.shares() == fromHolding.shares()) {
+            register.cease(society, in.fromMemberNumber(), today, CeasingReason.WITHDREW_ALL_SHARES);
+        }
         return t;
     }
 }

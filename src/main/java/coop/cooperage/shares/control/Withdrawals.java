@@ -1,6 +1,9 @@
 package coop.cooperage.shares.control;
 
 import coop.cooperage.audit.control.AuditTrail;
+import coop.cooperage.identity.control.Caller;
+import coop.cooperage.identity.entity.Role;
+import coop.cooperage.members.control.PersonalData;
 import coop.cooperage.members.control.Register;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.members.entity.MemberState;
@@ -9,6 +12,8 @@ import coop.cooperage.platform.control.ConflictException;
 import coop.cooperage.platform.control.FieldErrors;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.platform.control.NoSuchResourceException;
+import coop.cooperage.platform.control.Outbox;
+import coop.cooperage.platform.control.PublicUrls;
 import coop.cooperage.shares.entity.Holding;
 import coop.cooperage.shares.entity.HoldingLimits;
 import coop.cooperage.shares.entity.Payout;
@@ -48,7 +53,13 @@ import java.util.Optional;
  * the society's year end), counting every withdrawal approved since that day.</li>
  * </ul>
  * A member under 16 cannot ask to withdraw, and no one can ask for more than they hold less what
- * they have already asked for. Approval makes a WITHDRAWAL payout for the shares' value: their
+ * they have already asked for. A partial withdrawal must leave at least the society's minimum
+ * holding ({@link MinimumHolding}), checked when it is asked for and again at approval against
+ * the holding as it is then. A board member never decides their own request, and only the member
+ * who made a request (or the secretary) cancels it: these rules live here, so the pages and the
+ * API cannot differ. The member is emailed each decision (approved, deferred, refused) in the
+ * transaction that makes it, and {@link PayoutSettlement} emails them when the payout is paid.
+ * Approval makes a WITHDRAWAL payout for the shares' value: their
  * nominal value, or after a write-down their share of what the holding is now worth; the payment
  * run pays it, and {@link PayoutSettlement} then takes the shares out of the ledger and ends the
  * membership when nothing is left.
@@ -77,6 +88,18 @@ public class Withdrawals {
     @Inject
     Clock clock;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PublicUrls urls;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public WithdrawalRequest request(Society society, long memberNumber, Long shares, LocalDate requestedOn, WithdrawalRequest.Channel channel) {
         Member member = register.byNumber(society, memberNumber);
@@ -100,6 +123,7 @@ public class Withdrawals {
             throw new InvalidInputException("shares", "You can withdraw at most " + Math.max(0, available) + " shares: the holding is "
                     + holding.shares() + " shares" + (claimed > 0 ? " and " + claimed + " are already asked for" : ""));
         }
+        MinimumHolding.checkRequest(holding.shares(), claimed, shares, society.rules().minimumHoldingShares());
         var request = new WithdrawalRequest(society.id(), member.id(), shares, requestedOn, LocalDateTime.now(clock),
                 society.rules().withdrawalNoticeDays(), channel);
         em.persist(request);
@@ -110,6 +134,7 @@ public class Withdrawals {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WithdrawalRequest approve(Society society, long id) {
+        refuseOwnDecision(find(society, id).memberId(), callerMemberId(society));
         // the society row serialises approvals, so two at once cannot both fit under the annual cap
         em.createNativeQuery("SELECT id FROM society WHERE id = ?1 FOR UPDATE").setParameter(1, society.id()).getResultList();
         // the member's holding before the request row, the order every path takes (a new request locks the holding, then reads requests)
@@ -145,6 +170,8 @@ public class Withdrawals {
             throw new ConflictException("shares", "The holding is now " + holding.shares() + " shares (" + approvedShares
                     + " already approved to withdraw): it cannot pay " + request.shares());
         }
+        MinimumHolding.checkApproval(member.memberNumber(), holding.shares(), approvedShares, request.shares(),
+                society.rules().minimumHoldingShares());
         Money amount = request.shares() + approvedShares == holding.shares()
                 ? holding.amountPaid().minus(approvedUnpaidAmount(member.id()))
                 : HoldingLimits.valueOf(holding, request.shares());
@@ -165,22 +192,32 @@ public class Withdrawals {
         var before = snapshot(request, member);
         request.approve(today, audit.currentActor(), amount, payout.id());
         audit.record(society.id(), "withdrawal.approved", "withdrawal_request", request.id(), before, snapshot(request, member));
+        tell(society, member, "Your withdrawal from " + society.name() + " is approved", approvedLetter(society, member, request));
         return request;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WithdrawalRequest defer(Society society, long id, String reason) {
-        return decide(society, id, reason, "withdrawal.deferred", (r, by) -> r.defer(register.today(), by, reason.trim()));
+        return decide(society, id, reason, "withdrawal.deferred", (r, by) -> r.defer(register.today(), by, reason.trim()),
+                (m, r) -> tell(society, m, "Your withdrawal from " + society.name() + " is deferred", deferredLetter(society, m, r)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WithdrawalRequest refuse(Society society, long id, String reason) {
-        return decide(society, id, reason, "withdrawal.refused", (r, by) -> r.refuse(register.today(), by, reason.trim()));
+        return decide(society, id, reason, "withdrawal.refused", (r, by) -> r.refuse(register.today(), by, reason.trim()),
+                (m, r) -> tell(society, m, "Your withdrawal from " + society.name() + " is refused", refusedLetter(society, m, r)));
     }
 
-    /** The member (or the secretary for them) takes back a request that is still waiting. */
+    /**
+     * The member (or the secretary for them) takes back a request that is still waiting. To anyone
+     * else the request does not exist (404), on the member's page and in the API alike.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public WithdrawalRequest cancel(Society society, long id) {
+        boolean secretary = caller.isPlatformAdmin() || caller.rolesIn(society.id()).contains(Role.SECRETARY);
+        if (!mayCancel(secretary, callerMemberId(society), find(society, id).memberId())) {
+            throw new NoSuchResourceException("No such withdrawal request");
+        }
         WithdrawalRequest request = locked(society, id);
         if (!request.state().isQueued()) {
             throw new ConflictException("state", "This request is " + request.state().label().toLowerCase() + ": only a waiting request can be cancelled");
@@ -243,14 +280,21 @@ public class Withdrawals {
         return !state.isEmpty() && MemberState.MEMBER.name().equals(String.valueOf(state.get(0)));
     }
 
+    /** Whoever made a request may cancel it, and the secretary (for a paper request, or on the member's behalf). */
+    static boolean mayCancel(boolean secretary, Long callerMemberId, long requestMemberId) {
+        return secretary || callerMemberId != null && callerMemberId == requestMemberId;
+    }
+
+    /** The caller's own member record in the society, if they have one. */
+    private Long callerMemberId(Society society) {
+        return caller.account().flatMap(a -> personalData.memberFor(society, a)).map(Member::id).orElse(null);
+    }
+
     /**
      * A board member never decides their own withdrawal: approval would pay the money to
      * themselves. Another director or the secretary must decide it (the conflict of interest rule).
+     * Approve, defer and refuse check it themselves, so no page or API can skip it.
      */
-    public void refuseOwnDecision(Society society, long id, Optional<Member> decider) {
-        refuseOwnDecision(find(society, id).memberId(), decider.map(Member::id).orElse(null));
-    }
-
     static void refuseOwnDecision(long requestMemberId, Long deciderMemberId) {
         if (deciderMemberId != null && deciderMemberId == requestMemberId) {
             throw new coop.cooperage.platform.control.AccessDeniedException("This is your own withdrawal request: another director"
@@ -267,7 +311,12 @@ public class Withdrawals {
         void apply(WithdrawalRequest r, String by);
     }
 
-    private WithdrawalRequest decide(Society society, long id, String reason, String action, Decision decision) {
+    private interface Notice {
+        void send(Member member, WithdrawalRequest r);
+    }
+
+    private WithdrawalRequest decide(Society society, long id, String reason, String action, Decision decision, Notice notice) {
+        refuseOwnDecision(find(society, id).memberId(), callerMemberId(society));
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInputException("reason", "Give the board's reason (up to 500 characters)");
         }
@@ -280,7 +329,67 @@ public class Withdrawals {
             throw new ConflictException("state", e.getMessage());
         }
         audit.record(society.id(), action, "withdrawal_request", request.id(), before, snapshot(request, member));
+        notice.send(member, request);
         return request;
+    }
+
+    /*
+     * Mail to the member about their own withdrawal. Like the allotment letter and the admission
+     * email it is about the member's own money, not one of the optional purposes (notices, news)
+     * a member opts into, so it goes to whoever has an email address on the register; a member
+     * without one hears by post from the secretary. Queued in the caller's transaction: a decision
+     * that rolls back sends nothing.
+     */
+
+    /** Queues the mail when the member has an email address. */
+    void tell(Society society, Member member, String subject, String body) {
+        if (member.email() != null && !member.email().isBlank()) {
+            outbox.enqueue(society.id(), member.email(), subject, body);
+        }
+    }
+
+    String approvedLetter(Society society, Member member, WithdrawalRequest r) {
+        return approvedLetter(society.name(), member.name(), r.shares(), r.amount(), link(society));
+    }
+
+    String deferredLetter(Society society, Member member, WithdrawalRequest r) {
+        return deferredLetter(society.name(), member.name(), r.shares(), r.reason(), link(society));
+    }
+
+    String refusedLetter(Society society, Member member, WithdrawalRequest r) {
+        return refusedLetter(society.name(), member.name(), r.shares(), r.reason(), link(society));
+    }
+
+    String paidLetter(Society society, Member member, WithdrawalRequest r, LocalDate paidOn, boolean ended) {
+        return paidLetter(society.name(), member.name(), r.shares(), r.amount(), paidOn, ended, link(society));
+    }
+
+    private String link(Society society) {
+        return urls.link("/s/" + society.slug() + "/my-shares");
+    }
+
+    static String approvedLetter(String society, String member, long shares, Money amount, String link) {
+        return "Dear " + member + ",\n\nThe board of " + society + " has approved your request to withdraw " + shares + " shares. We will pay you "
+                + amount + " in our next payment run, into the bank account you have given us, and write again when it is paid.\n\n"
+                + "See your shares and requests: " + link + "\n";
+    }
+
+    static String deferredLetter(String society, String member, long shares, String reason, String link) {
+        return "Dear " + member + ",\n\nThe board of " + society + " has deferred your request to withdraw " + shares + " shares.\n\n"
+                + "Reason: " + reason + "\n\nYour request keeps its place in the queue and the board will decide it again later."
+                + " You can cancel it while it waits.\n\nSee your shares and requests: " + link + "\n";
+    }
+
+    static String refusedLetter(String society, String member, long shares, String reason, String link) {
+        return "Dear " + member + ",\n\nThe board of " + society + " has refused your request to withdraw " + shares + " shares."
+                + " Your shares stay as they were.\n\nReason: " + reason + "\n\nSee your shares: " + link + "\n";
+    }
+
+    static String paidLetter(String society, String member, long shares, Money amount, LocalDate paidOn, boolean ended, String link) {
+        return "Dear " + member + ",\n\n" + society + " paid you " + amount + " on " + paidOn + " for the " + shares
+                + " shares you asked to withdraw. They have left your holding."
+                + (ended ? " You held no other shares, so your membership of " + society + " has ended." : "")
+                + "\n\nSee your shares: " + link + "\n";
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -41,4 +41,19 @@ class WithdrawalsRulesTest {
         assertThatThrownBy(() -> new WithdrawalRequest(1, 2, 0, LocalDate.of(2026, 1, 1), LocalDateTime.now(), 0, WithdrawalRequest.Channel.PORTAL))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theMemberIsToldEachDecisionWithTheBoardsReasonAndWhenTheMoneyIsPaid() {
+        String link = "https://coop.example/s/x/my-shares";
+        assertThat(Withdrawals.approvedLetter("Sun Energy", "Ann Able", 100, Money.ofPence(100_00), link))
+                .contains("Dear Ann Able").contains("approved your request to withdraw 100 shares").contains("£100.00").contains(link);
+        assertThat(Withdrawals.deferredLetter("Sun Energy", "Ann Able", 100, "Cash is short", link))
+                .contains("deferred").contains("Reason: Cash is short").contains("keeps its place");
+        assertThat(Withdrawals.refusedLetter("Sun Energy", "Ann Able", 100, "Over the cap", link))
+                .contains("refused").contains("Reason: Over the cap");
+        assertThat(Withdrawals.paidLetter("Sun Energy", "Ann Able", 100, Money.ofPence(100_00), LocalDate.of(2026, 3, 2), true, link))
+                .contains("paid you £100.00 on 2026-03-02").contains("membership of Sun Energy has ended");
+        assertThat(Withdrawals.paidLetter("Sun Energy", "Ann Able", 10, Money.ofPence(10_00), LocalDate.of(2026, 3, 2), false, link))
+                .doesNotContain("ended");
+    }
 }

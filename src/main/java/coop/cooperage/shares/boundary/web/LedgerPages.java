@@ -114,7 +114,9 @@ public class LedgerPages {
         } catch (InvalidInputException e) {
             return Response.status(400).entity(overviewPage(society, in.values(), e.byField())).build();
         }
-        return Flash.redirect(request, "/s/" + society.slug() + "/ledger", shares + " shares transferred from member " + from + " to member " + to);
+        boolean ended = register.byNumber(society, from).state() != coop.cooperage.members.entity.MemberState.MEMBER;
+        return Flash.redirect(request, "/s/" + society.slug() + "/ledger", shares + " shares transferred from member " + from + " to member " + to
+                + (ended ? ". Member " + from + " holds no shares now, so their membership has ended" : ""));
     }
 
     @POST

@@ -1,8 +1,6 @@
 package coop.cooperage.shares.boundary.web;
 
-import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
-import coop.cooperage.members.control.PersonalData;
 import coop.cooperage.platform.boundary.web.Page;
 import coop.cooperage.shares.control.ShareCertificates;
 import coop.cooperage.society.control.Societies;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /** "My share certificates": the member's own, to download (the link in the allotment email). */
 @Path("s/{society}/my-certificates")
@@ -26,21 +23,14 @@ public class MyCertificatesPages {
     @Inject
     ShareCertificates certificates;
 
-    @Inject
-    PersonalData personalData;
-
-    @Inject
-    Caller caller;
-
     @PathParam("society")
     String slug;
 
     @GET
     public Page mine() {
         Society society = societies.forCaller(slug, Role.values());
-        var member = personalData.memberFor(society, caller.requireAccount());
+        var mine = certificates.ofCaller(society);
         return Page.of("shares/my-certificates").with("title", "My share certificates").with("society", society)
-                .with("member", member.orElse(null))
-                .with("certificates", member.map(m -> certificates.ofMember(society, m.id())).orElse(List.of()));
+                .with("member", mine.member()).with("certificates", mine.certificates());
     }
 }

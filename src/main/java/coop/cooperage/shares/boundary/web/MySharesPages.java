@@ -95,12 +95,7 @@ public class MySharesPages {
         Society society = societies.forCaller(slug, Role.values());
         Member me = self(society);
         try {
-            tx.run(() -> {
-                if (withdrawals.find(society, id).memberId() != me.id()) {
-                    throw new NoSuchResourceException("No such withdrawal request");
-                }
-                withdrawals.cancel(society, id);
-            });
+            tx.run(() -> withdrawals.cancel(society, id));
         } catch (InvalidInputException e) {
             return Response.status(409).entity(page(society, Map.of(), Map.of("request-" + id, e.getMessage()))).build();
         }
@@ -120,6 +115,6 @@ public class MySharesPages {
                 .with("asked", asked).with("available", Math.max(0, statement.holding().shares() - asked))
                 .with("requests", withdrawals.ofMemberWithPositions(society, me))
                 .with("suspension", withdrawals.activeSuspension(society, register.today()).orElse(null))
-                .with("noticeDays", society.rules().withdrawalNoticeDays()).with("form", form).with("errors", errors);
+                .with("noticeDays", society.rules().withdrawalNoticeDays()).with("minimumHolding", society.rules().minimumHoldingShares()).with("form", form).with("errors", errors);
     }
 }

@@ -48,9 +48,6 @@ public class WithdrawalPages {
     Caller caller;
 
     @Inject
-    coop.cooperage.members.control.PersonalData personalData;
-
-    @Inject
     Transactions tx;
 
     @Context
@@ -124,8 +121,7 @@ public class WithdrawalPages {
 
     private Response decide(long id, String done, Decision decision, Map<String, String> form) {
         Society society = societies.forCaller(slug, BOARD);
-        // a board member never decides their own request (403): another director or the secretary must
-        withdrawals.refuseOwnDecision(society, id, caller.account().flatMap(a -> personalData.memberFor(society, a)));
+        // a board member deciding their own request is refused inside (403): another director or the secretary must
         try {
             tx.run(() -> decision.apply(society));
         } catch (InvalidInputException e) {
