@@ -354,6 +354,10 @@ class MembersIT {
         assertThat(zoe.getJsonObject("member").getString("name")).contains("Zoë").contains("O'Brien");
         assertThat(zoe.getJsonNumber("sharesHeld").longValue()).isEqualTo(1000);
         assertThat(zoe.getJsonNumber("amountPaidPence").longValue()).isEqualTo(100_000);
+        // the member page shows the holding and the opening balance the import wrote (the ledger answers members' events)
+        var zoePage = org.jsoup.Jsoup.parse(admin.get("/s/phi/members/101").body());
+        assertThat(zoePage.select("#holding").text()).startsWith("1000 shares").contains("£1,000.00");
+        assertThat(zoePage.select("table.govuk-table tbody").text()).contains("Opening balance");
         // the member without a number got the next one above the file's numbers
         var numbers = register.getJsonArray("members").stream().map(m -> number(m.asJsonObject())).sorted().toList();
         assertThat(numbers).containsExactly(101L, 102L, 103L, 104L, 105L);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import coop.cooperage.payments.entity.BankHolidays;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -154,13 +155,9 @@ class PaymentRunsIT {
         }
     }
 
-    /** The next weekday after today in the UK, a processing day Bacs takes. */
+    /** The next working day after today in the UK, a processing day Bacs takes. */
     static LocalDate processingDay() {
-        LocalDate d = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1);
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
+        return BankHolidays.workingDayFrom(LocalDate.now(ZoneId.of("Europe/London")).plusDays(1));
     }
 
     private static JsonObject createRun(Society s) {
@@ -316,6 +313,15 @@ class PaymentRunsIT {
         var refused = s.treasurer().postJson("/api/v1/societies/prun/payment-runs", "{\"processingDate\":\"" + weekend + "\"}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("processingDate").contains("weekend");
+        // so is a bank holiday, when one falls within the 31 days ahead a run may be made for
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        var holiday = java.util.stream.Stream.of(today.getYear(), today.getYear() + 1).flatMap(y -> BankHolidays.of(y).stream())
+                .filter(h -> h.date().isAfter(today) && !h.date().isAfter(today.plusDays(31))).findFirst();
+        if (holiday.isPresent()) {
+            var onHoliday = s.treasurer().postJson("/api/v1/societies/prun/payment-runs", "{\"processingDate\":\"" + holiday.get().date() + "\"}");
+            assertThat(onHoliday.statusCode()).isEqualTo(400);
+            assertThat(onHoliday.body()).contains("processingDate").contains("bank holiday").contains(holiday.get().name());
+        }
         assertThat(s.treasurer().postJson("/api/v1/societies/prun/payment-runs", "{\"processingDate\":\"soon\"}").statusCode()).isEqualTo(400);
     }
 

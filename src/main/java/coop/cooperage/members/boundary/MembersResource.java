@@ -2,15 +2,15 @@ package coop.cooperage.members.boundary;
 
 import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
+import coop.cooperage.members.control.Holdings;
 import coop.cooperage.members.control.Register;
 import coop.cooperage.members.control.RegisterQuery;
 import coop.cooperage.members.entity.CeasingReason;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.members.entity.MemberChange;
 import coop.cooperage.members.entity.MemberState;
+import coop.cooperage.members.entity.SharesHeld;
 import coop.cooperage.platform.control.InvalidInputException;
-import coop.cooperage.shares.control.ShareLedger;
-import coop.cooperage.shares.entity.Holding;
 import coop.cooperage.society.control.Societies;
 import coop.cooperage.society.entity.Society;
 import jakarta.inject.Inject;
@@ -65,7 +65,7 @@ public class MembersResource {
     Register register;
 
     @Inject
-    ShareLedger ledger;
+    Holdings holdings;
 
     @Inject
     Caller caller;
@@ -168,7 +168,7 @@ public class MembersResource {
     }
 
     Entry entry(Society society, Member m) {
-        Holding h = ledger.holding(society.id(), m.id(), register.today());
+        SharesHeld h = holdings.of(society.id(), m.id(), register.today());
         return new Entry(MemberJson.of(m, society.areaOfBenefit().contains(m.postcode().value())), h.shares(), h.amountPaid().pence(),
                 register.history(m).stream().map(ChangeJson::of).toList());
     }

@@ -8,7 +8,6 @@ import coop.cooperage.members.entity.MemberState;
 import coop.cooperage.members.entity.Nomination;
 import coop.cooperage.platform.control.Clocks;
 import coop.cooperage.platform.entity.OutboundMail;
-import coop.cooperage.shares.control.ShareLedger;
 import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +40,7 @@ public class PersonalData {
     Accounts accounts;
 
     @Inject
-    ShareLedger ledger;
+    Holdings holdings;
 
     @Inject
     AuditTrail audit;
@@ -110,7 +109,7 @@ public class PersonalData {
                 x.put("revokedOn", n.revokedOn() == null ? null : n.revokedOn().toString());
                 return x;
             }).toList());
-            out.put("shareLedger", ledger.statement(society.id(), member.id()).stream().map(e -> Map.of("kind", e.kind().name(),
+            out.put("shareLedger", holdings.statement(society.id(), member.id()).stream().map(e -> Map.of("kind", e.kind(),
                     "shares", e.shares(), "amountPence", e.amountPence(), "date", e.entryDate().toString(),
                     "reference", String.valueOf(e.reference()))).toList());
         }

@@ -4,8 +4,7 @@ import coop.cooperage.members.entity.EmailPurpose;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.members.entity.MemberState;
 import coop.cooperage.members.entity.RegisterEntry;
-import coop.cooperage.shares.control.ShareLedger;
-import coop.cooperage.shares.entity.Holding;
+import coop.cooperage.members.entity.SharesHeld;
 import coop.cooperage.society.entity.AreaOfBenefit;
 import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +32,7 @@ public class RegisterEntries {
     EntityManager em;
 
     @Inject
-    ShareLedger ledger;
+    Holdings holdings;
 
     public long count(Society society, LocalDate asAt) {
         return em.createQuery("select count(m) from Member m where m.societyId = :s and m.state in :st and m.joinedOn <= :d", Long.class)
@@ -72,9 +71,9 @@ public class RegisterEntries {
                 if (batch.size() < BATCH) {
                     exhausted = true;
                 }
-                var holdings = ledger.holdings(society.id(), batch.stream().map(Member::id).toList(), asAt);
+                var held = holdings.of(society.id(), batch.stream().map(Member::id).toList(), asAt);
                 for (Member m : batch) {
-                    buffer.add(entry(m, holdings.getOrDefault(m.id(), Holding.NONE), asAt, area));
+                    buffer.add(entry(m, held.getOrDefault(m.id(), SharesHeld.NONE), asAt, area));
                     after = m.memberNumber();
                 }
                 em.clear();
@@ -84,10 +83,10 @@ public class RegisterEntries {
 
     /** One member's entry, for their own download. */
     public RegisterEntry of(Society society, Member m, LocalDate asAt) {
-        return entry(m, ledger.holding(society.id(), m.id(), asAt), asAt, society.areaOfBenefit());
+        return entry(m, holdings.of(society.id(), m.id(), asAt), asAt, society.areaOfBenefit());
     }
 
-    static RegisterEntry entry(Member m, Holding h, LocalDate asAt, AreaOfBenefit area) {
+    static RegisterEntry entry(Member m, SharesHeld h, LocalDate asAt, AreaOfBenefit area) {
         LocalDate ceased = m.ceasedOn() != null && !m.ceasedOn().isAfter(asAt) ? m.ceasedOn() : null;
         String purposes = m.emailPurposes().stream().sorted().map(EmailPurpose::label).collect(Collectors.joining("; "));
         return new RegisterEntry(m.memberNumber(), m.name(), m.representative(), m.address(), m.postcode().value(),

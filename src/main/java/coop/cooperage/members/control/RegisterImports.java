@@ -6,10 +6,9 @@ import coop.cooperage.members.entity.Member;
 import coop.cooperage.members.entity.MemberDetails;
 import coop.cooperage.members.entity.MemberState;
 import coop.cooperage.platform.control.InvalidInputException;
-import coop.cooperage.shares.control.ShareLedger;
-import coop.cooperage.shares.entity.ShareEntryKind;
 import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,7 +23,8 @@ import java.util.Map;
 /**
  * Bringing an existing register in from a spreadsheet: a dry run that reports every problem
  * of every row, then, only for a file with none, every row in one transaction, with opening
- * balances in the share ledger.
+ * balances in the share ledger (written by the ledger observing {@link MemberImported}, in the same
+ * transaction, so that members does not depend on shares).
  */
 @ApplicationScoped
 public class RegisterImports {
@@ -38,8 +38,9 @@ public class RegisterImports {
     @Inject
     Register register;
 
+    /** The share ledger observes this and writes the opening balance, in this transaction. */
     @Inject
-    ShareLedger ledger;
+    Event<MemberImported> memberImported;
 
     @Inject
     AuditTrail audit;
@@ -80,10 +81,8 @@ public class RegisterImports {
             m.admit(number, row.joinedOn());
             em.persist(m);
             em.flush();
-            if (row.shares() > 0) {
-                ledger.append(society.id(), m.id(), ShareEntryKind.OPENING_BALANCE, row.shares(), row.amountPaid(), row.joinedOn(),
-                        "Imported from " + fileName + ", row " + row.sourceRow());
-            }
+            memberImported.fire(new MemberImported(society.id(), m.id(), row.shares(), row.amountPaid(), row.joinedOn(),
+                    "Imported from " + fileName + ", row " + row.sourceRow()));
             first = Math.min(first, number);
             last = Math.max(last, number);
             shares += row.shares();

@@ -1,6 +1,6 @@
 package coop.cooperage.payments.control;
 
-import coop.cooperage.payments.entity.BankDetails;
+import coop.cooperage.money.BankDetails;
 import coop.cooperage.platform.control.DataCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package coop.cooperage.payments.control;
 import coop.cooperage.audit.control.AuditTrail;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.money.Money;
-import coop.cooperage.payments.entity.BankDetails;
+import coop.cooperage.money.BankDetails;
 import coop.cooperage.payments.entity.MemberBankDetails;
 import coop.cooperage.payments.entity.OriginatingAccount;
 import coop.cooperage.payments.entity.PaymentInstruction;

@@ -1,5 +1,6 @@
 package coop.cooperage.payments.entity;
 
+import coop.cooperage.money.BankDetails;
 import coop.cooperage.money.Money;
 import java.util.Objects;
 

@@ -142,8 +142,10 @@ public class PaymentRun {
 
     /**
      * Why Bacs would not process a file made on {@code createdOn} on {@code processing}, if it
-     * would not. Bacs processes on working days only; bank holidays are not known here, and Bacs
-     * moves such a day to the next working day rather than rejecting the file.
+     * would not. Bacs processes on working days only: weekdays that are not bank holidays in
+     * England and Wales ({@link BankHolidays}). Bacs itself would move such a day to the next
+     * working day, paying a day or more later than the treasurer chose; refusing with that day
+     * named lets them choose knowingly.
      */
     public static Optional<String> processingDateProblem(LocalDate createdOn, LocalDate processing) {
         if (processing == null) {
@@ -157,6 +159,12 @@ public class PaymentRun {
         }
         if (processing.getDayOfWeek() == DayOfWeek.SATURDAY || processing.getDayOfWeek() == DayOfWeek.SUNDAY) {
             return Optional.of("Bacs does not process payments at weekends: choose a weekday");
+        }
+        var holiday = BankHolidays.on(processing);
+        if (holiday.isPresent()) {
+            return Optional.of("Bacs does not process payments on bank holidays: " + BankHolidays.longDate(processing) + " is "
+                    + holiday.get().name() + ". Choose a working day, such as "
+                    + BankHolidays.longDate(BankHolidays.workingDayFrom(processing)));
         }
         return Optional.empty();
     }

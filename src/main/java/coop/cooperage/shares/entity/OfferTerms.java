@@ -1,8 +1,8 @@
 package coop.cooperage.shares.entity;
 
 import coop.cooperage.money.Money;
-import coop.cooperage.payments.entity.BankDetails;
-import coop.cooperage.payments.entity.InvalidBankDetailsException;
+import coop.cooperage.money.BankDetails;
+import coop.cooperage.money.InvalidBankDetailsException;
 import coop.cooperage.platform.control.FieldErrors;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -273,8 +273,8 @@ public class ShareOffer {
                 payAccountName, paySortCode, payAccountNumber, chequePayee, chequeAddress);
     }
 
-    public coop.cooperage.payments.entity.BankDetails bankDetails() {
-        return payAccountName == null ? null : new coop.cooperage.payments.entity.BankDetails(paySortCode, payAccountNumber, payAccountName);
+    public coop.cooperage.money.BankDetails bankDetails() {
+        return payAccountName == null ? null : new coop.cooperage.money.BankDetails(paySortCode, payAccountNumber, payAccountName);
     }
 
     public String chequePayee() { return chequePayee; }

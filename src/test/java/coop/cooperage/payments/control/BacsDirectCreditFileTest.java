@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import coop.cooperage.money.Money;
 import coop.cooperage.payments.entity.BacsOriginator;
-import coop.cooperage.payments.entity.BankDetails;
-import coop.cooperage.payments.entity.InvalidBankDetailsException;
+import coop.cooperage.money.BankDetails;
+import coop.cooperage.money.InvalidBankDetailsException;
 import coop.cooperage.payments.entity.PaymentInstruction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package coop.cooperage.payments.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import coop.cooperage.payments.entity.BankDetails;
+import coop.cooperage.money.BankDetails;
 import coop.cooperage.platform.control.DataCipher;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.shares.entity.PayoutKind;

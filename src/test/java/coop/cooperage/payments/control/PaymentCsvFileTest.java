@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.cooperage.money.Money;
-import coop.cooperage.payments.entity.BankDetails;
+import coop.cooperage.money.BankDetails;
 import coop.cooperage.payments.entity.PaymentInstruction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

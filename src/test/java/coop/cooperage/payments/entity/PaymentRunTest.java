@@ -32,6 +32,19 @@ class PaymentRunTest {
     }
 
     @Test
+    void aBankHolidayIsRefusedNamingTheHolidayAndTheNextWorkingDay() {
+        // Friday 25 December 2026; Monday 28 is the Boxing Day substitute, so Tuesday 29 is next
+        assertThat(PaymentRun.processingDateProblem(MONDAY, LocalDate.of(2026, 12, 25))).get().asString()
+                .contains("bank holiday").contains("Friday 25 December 2026 is Christmas Day").contains("Tuesday 29 December 2026");
+        assertThat(PaymentRun.processingDateProblem(MONDAY, LocalDate.of(2026, 12, 28))).get().asString()
+                .contains("Boxing Day (substitute day)");
+        assertThat(PaymentRun.processingDateProblem(MONDAY, LocalDate.of(2026, 12, 24))).isEmpty();
+        assertThat(PaymentRun.processingDateProblem(MONDAY, LocalDate.of(2026, 12, 29))).isEmpty();
+        assertThatThrownBy(() -> new PaymentRun(1, 1, MONDAY, LocalDate.of(2026, 12, 25), "123456", "X", new byte[0], LATER, "t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Christmas Day");
+    }
+
+    @Test
     void processingDayIsAWeekdayFromTodayToThirtyOneDaysAhead() {
         assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY)).isEmpty();
         assertThat(PaymentRun.processingDateProblem(MONDAY, MONDAY.plusDays(4))).isEmpty(); // Friday

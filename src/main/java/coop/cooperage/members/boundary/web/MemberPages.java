@@ -3,6 +3,7 @@ package coop.cooperage.members.boundary.web;
 import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
 import coop.cooperage.members.control.Admissions;
+import coop.cooperage.members.control.Holdings;
 import coop.cooperage.members.control.Nominations;
 import coop.cooperage.members.control.Register;
 import coop.cooperage.members.control.RegisterQuery;
@@ -18,7 +19,6 @@ import coop.cooperage.platform.boundary.web.Option;
 import coop.cooperage.platform.boundary.web.Page;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.platform.control.Transactions;
-import coop.cooperage.shares.control.ShareLedger;
 import coop.cooperage.society.control.Societies;
 import coop.cooperage.society.entity.Society;
 import jakarta.inject.Inject;
@@ -63,7 +63,7 @@ public class MemberPages {
     Nominations nominations;
 
     @Inject
-    ShareLedger ledger;
+    Holdings holdings;
 
     @Inject
     Transactions tx;
@@ -269,7 +269,7 @@ public class MemberPages {
         var today = register.today();
         return Page.of("members/member").with("title", m.name()).with("society", society).with("member", m)
                 .with("local", society.areaOfBenefit().contains(m.postcode().value()))
-                .with("holding", ledger.holding(society.id(), m.id(), today)).with("statement", ledger.statement(society.id(), m.id()))
+                .with("holding", holdings.of(society.id(), m.id(), today)).with("statement", holdings.statement(society.id(), m.id()))
                 .with("history", register.history(m)).with("nominations", nominations.of(m)).with("today", today)
                 .with("limit", Nominations.LIMIT).with("form", values).with("errors", errors).with("editable", isSecretary(society))
                 .with("purposes", EmailPurpose.values())

@@ -3,12 +3,12 @@ package coop.cooperage.members.boundary.web;
 import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Account;
 import coop.cooperage.identity.entity.Role;
+import coop.cooperage.members.control.Holdings;
 import coop.cooperage.members.control.Nominations;
 import coop.cooperage.members.control.PersonalData;
 import coop.cooperage.members.control.Register;
 import coop.cooperage.members.entity.Member;
 import coop.cooperage.platform.boundary.web.Page;
-import coop.cooperage.shares.control.ShareLedger;
 import coop.cooperage.society.control.Societies;
 import coop.cooperage.society.entity.Society;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class MyMembershipPages {
     Nominations nominations;
 
     @Inject
-    ShareLedger ledger;
+    Holdings holdings;
 
     @Inject
     Caller caller;
@@ -65,7 +65,7 @@ public class MyMembershipPages {
         if (m != null) {
             page.with("form", java.util.Map.of("address", m.address(), "postcode", m.postcode().value(),
                     "email", m.email() == null ? "" : m.email()));
-            page.with("holding", ledger.holding(society.id(), m.id(), register.today())).with("nominations", nominations.of(m))
+            page.with("holding", holdings.of(society.id(), m.id(), register.today())).with("nominations", nominations.of(m))
                     .with("local", society.areaOfBenefit().contains(m.postcode().value())).with("limit", Nominations.LIMIT);
         }
         return page;

@@ -4,6 +4,7 @@ import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
 import coop.cooperage.payments.control.BankAccounts;
 import coop.cooperage.payments.control.PaymentRuns;
+import coop.cooperage.payments.entity.BankHolidays;
 import coop.cooperage.payments.entity.PaymentRun;
 import coop.cooperage.platform.boundary.web.Flash;
 import coop.cooperage.platform.boundary.web.FormInput;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -238,12 +238,9 @@ public class PaymentRunPages {
         return e instanceof ConflictException ? 409 : 400;
     }
 
+    /** The first working day after today (weekends and bank holidays skipped): the form's suggested processing day. */
     static LocalDate nextWeekday(LocalDate today) {
-        LocalDate d = today.plusDays(1);
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
+        return BankHolidays.workingDayFrom(today.plusDays(1));
     }
 
     private boolean isTreasurer(Society society) {

@@ -1,7 +1,7 @@
-package coop.cooperage.payments.entity;
+package coop.cooperage.money;
 
-import coop.cooperage.payments.entity.InvalidBankDetailsException.Field;
-import coop.cooperage.payments.entity.InvalidBankDetailsException.Problem;
+import coop.cooperage.money.InvalidBankDetailsException.Field;
+import coop.cooperage.money.InvalidBankDetailsException.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

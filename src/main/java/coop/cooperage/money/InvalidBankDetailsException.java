@@ -1,4 +1,4 @@
-package coop.cooperage.payments.entity;
+package coop.cooperage.money;
 
 import java.util.List;
 import java.util.stream.Collectors;

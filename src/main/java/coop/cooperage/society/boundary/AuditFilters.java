@@ -1,4 +1,4 @@
-package coop.cooperage.audit.boundary;
+package coop.cooperage.society.boundary;
 
 import coop.cooperage.audit.control.AuditTrail;
 import coop.cooperage.platform.control.FieldErrors;

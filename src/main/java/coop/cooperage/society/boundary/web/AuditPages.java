@@ -1,4 +1,4 @@
-package coop.cooperage.audit.boundary.web;
+package coop.cooperage.society.boundary.web;
 
 import coop.cooperage.audit.control.AuditTrail;
 import coop.cooperage.identity.entity.Role;
@@ -44,7 +44,7 @@ public class AuditPages {
         var view = Page.of("audit/trail").with("title", "Audit trail").with("society", society).with("form", form)
                 .with("page", Math.max(0, page)).with("verification", audit.verify(society.id()));
         try {
-            var filter = coop.cooperage.audit.boundary.AuditFilters.parse(action, actor, entityType, from, to);
+            var filter = coop.cooperage.society.boundary.AuditFilters.parse(action, actor, entityType, from, to);
             var events = audit.search(society.id(), filter, Math.max(0, page), PAGE_SIZE + 1);
             return Response.ok(view.with("events", events.stream().limit(PAGE_SIZE).toList())
                     .with("hasMore", events.size() > PAGE_SIZE)).build();

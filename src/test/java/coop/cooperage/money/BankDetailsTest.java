@@ -1,11 +1,11 @@
-package coop.cooperage.payments.entity;
+package coop.cooperage.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import coop.cooperage.payments.entity.InvalidBankDetailsException.Field;
-import coop.cooperage.payments.entity.InvalidBankDetailsException.Problem;
+import coop.cooperage.money.InvalidBankDetailsException.Field;
+import coop.cooperage.money.InvalidBankDetailsException.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
