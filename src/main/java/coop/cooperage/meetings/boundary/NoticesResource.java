@@ -91,7 +91,7 @@ public class NoticesResource {
     @Operation(summary = "Send now the reminders the daily job would send: members emailed notice of a meeting in the next N days, once each (secretary)")
     public RemindersJson remind() {
         Society society = societies.forCaller(slug, Role.SECRETARY);
-        return new RemindersJson(reminders.sendDue(society), reminders.reminderDays());
+        return new RemindersJson(reminders.sendDue(society), reminders.reminderDays(society));
     }
 
     NoticeJson json(Society society, Meeting m) {

@@ -15,12 +15,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reminders of a general meeting, by email, to the members who were emailed its notice and still
- * agree to notices by email: once the meeting is {@code coop.meetings.reminder-days} days away or
- * less (default 7) and has not yet started. A member is reminded once per meeting, whoever runs
+ * agree to notices by email: once the meeting is the society's reminder period ({@code meetingReminderDays}) away or
+ * less and has not yet started. A member is reminded once per meeting, whoever runs
  * the job and however often (meeting_reminder is unique per meeting and member). Members given
  * notice by letter get no reminder: a second letter is a cost the society decides on, not us.
  */
@@ -42,12 +41,9 @@ public class Reminders {
     @Inject
     AuditTrail audit;
 
-    @Inject
-    @ConfigProperty(name = "coop.meetings.reminder-days", defaultValue = "7")
-    int reminderDays;
-
-    public int reminderDays() {
-        return reminderDays;
+    /** Days before a meeting that reminders go out: a rule of the society's. */
+    public int reminderDays(Society society) {
+        return society.rules().meetingReminderDays();
     }
 
     /** Sends the reminders now due for this society's meetings; returns how many were queued. */
@@ -57,7 +53,7 @@ public class Reminders {
         var due = em.createQuery("select m from Meeting m where m.societyId = :s and m.state = :st and m.startsAt > :now"
                 + " and m.startsAt < :until order by m.startsAt", Meeting.class)
                 .setParameter("s", society.id()).setParameter("st", MeetingState.NOTICED).setParameter("now", now)
-                .setParameter("until", now.toLocalDate().plusDays(reminderDays + 1L).atStartOfDay()).getResultList();
+                .setParameter("until", now.toLocalDate().plusDays(reminderDays(society) + 1L).atStartOfDay()).getResultList();
         int sent = 0;
         for (Meeting meeting : due) {
             int forMeeting = 0;

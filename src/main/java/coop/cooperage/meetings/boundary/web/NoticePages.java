@@ -118,6 +118,6 @@ public class NoticePages {
         return Page.of("meetings/notice").with("title", "Notice of " + meeting.title()).with("society", society)
                 .with("meeting", meeting).with("lines", java.util.List.of(notices.noticeText(society, meeting, name == null ? "member" : name).split("\n")))
                 .with("check", notices.checkToday(society, meeting)).with("status", officer ? notices.status(meeting) : null)
-                .with("secretary", secretary).with("reminderDays", reminders.reminderDays()).with("errors", errors);
+                .with("secretary", secretary).with("reminderDays", reminders.reminderDays(society)).with("errors", errors);
     }
 }
