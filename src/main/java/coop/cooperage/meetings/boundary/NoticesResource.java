@@ -75,6 +75,18 @@ public class NoticesResource {
     }
 
     @GET
+    @Path("{meeting}/reminder-letters.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The reminder as letters to print, for members given notice by post; once reminders are due (secretary)")
+    public Response reminderLetters(@PathParam("meeting") long id) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        Meeting meeting = reminders.dueMeeting(society, id);
+        StreamingOutput body = out -> letters.writeReminders(society, meeting, out);
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"reminder-letters-" + meeting.id() + ".pdf\"").build();
+    }
+
+    @GET
     @Path("{meeting}/letters.pdf")
     @Produces("application/pdf")
     @Operation(summary = "The notice as letters to print, one page per member given notice by post (secretary)")

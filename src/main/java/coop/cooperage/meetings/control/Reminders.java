@@ -21,7 +21,9 @@ import java.util.Map;
  * agree to notices by email: once the meeting is the society's reminder period ({@code meetingReminderDays}) away or
  * less and has not yet started. A member is reminded once per meeting, whoever runs
  * the job and however often (meeting_reminder is unique per meeting and member). Members given
- * notice by letter get no reminder: a second letter is a cost the society decides on, not us.
+ * notice by letter are not posted anything: from the same day their reminder letters are ready for
+ * the secretary to print ({@link NoticeLetters#writeReminders}), as a second letter is a cost the
+ * society decides on.
  */
 @ApplicationScoped
 public class Reminders {
@@ -44,6 +46,31 @@ public class Reminders {
     /** Days before a meeting that reminders go out: a rule of the society's. */
     public int reminderDays(Society society) {
         return society.rules().meetingReminderDays();
+    }
+
+    /**
+     * Whether reminders of the meeting are due or have gone out: notice has been sent and the
+     * society's reminder period before it has begun (when the email reminders go). From then on the
+     * reminder letters for members given notice by post are ready to print.
+     */
+    public boolean due(Society society, Meeting meeting) {
+        if (meeting.noticeSentOn() == null) {
+            return false;
+        }
+        var today = LocalDateTime.now(clock.withZone(coop.cooperage.platform.control.Clocks.UK)).toLocalDate();
+        return !today.isBefore(meeting.startsAt().toLocalDate().minusDays(reminderDays(society)))
+                || ((Number) em.createNativeQuery("SELECT COUNT(*) FROM meeting_reminder WHERE meeting_id = ?1")
+                        .setParameter(1, meeting.id()).getSingleResult()).longValue() > 0;
+    }
+
+    /** The meeting, if its reminders are due (else 409: there is nothing to remind of yet). */
+    public Meeting dueMeeting(Society society, long id) {
+        Meeting meeting = notices.noticedMeeting(society, id);
+        if (!due(society, meeting)) {
+            throw new coop.cooperage.platform.control.ConflictException("meeting", "Reminders of this meeting are not due yet: they go"
+                    + " out " + reminderDays(society) + " days before it, by email and as letters to print for members given notice by post");
+        }
+        return meeting;
     }
 
     /** Sends the reminders now due for this society's meetings; returns how many were queued. */
@@ -70,8 +97,7 @@ public class Reminders {
                         .executeUpdate();
                 if (inserted == 1) {
                     outbox.enqueue(society.id(), member.email(), "Reminder: " + meeting.title() + " – " + society.name(),
-                            "This is a reminder of the meeting you were given notice of on " + meeting.noticeSentOn() + ".\n\n"
-                                    + notices.noticeText(society, meeting, member.name()),
+                            NoticeLetters.reminderText(notices, society, meeting, member.name()),
                             notices.invitation(society, meeting, member).text());
                     forMeeting++;
                 }
