@@ -311,14 +311,14 @@ public class MeetingVotes {
     public Map<Long, ResolutionResult> resultsOf(Society society, List<Resolution> agenda) {
         var confirmed = agenda.stream().filter(r -> r.declared() && r.kind() == ResolutionKind.S111_CONFIRMATION
                 && r.confirmsResolutionId() != null).map(Resolution::confirmsResolutionId).distinct().toList();
+        var firsts = new HashMap<Long, Resolution>();
         if (!confirmed.isEmpty()) {
-            // loads them into the persistence context, where resultOf's em.find finds them without a query each
             em.createQuery("select r from Resolution r where r.id in :ids", Resolution.class).setParameter("ids", confirmed)
-                    .getResultList();
+                    .getResultList().forEach(r -> firsts.put(r.id(), r));
         }
         var out = new HashMap<Long, ResolutionResult>();
         for (Resolution r : agenda) {
-            ResolutionResult result = resultOf(society, r);
+            ResolutionResult result = resultOf(society, r, firsts::get);
             if (result != null) {
                 out.put(r.id(), result);
             }
@@ -698,6 +698,10 @@ public class MeetingVotes {
 
     /** The result as declared, recomputed from the stored figures (the rules are pure, so it is the same). */
     public ResolutionResult resultOf(Society society, Resolution r) {
+        return resultOf(society, r, id -> em.find(Resolution.class, id));
+    }
+
+    private static ResolutionResult resultOf(Society society, Resolution r, java.util.function.LongFunction<Resolution> byId) {
         if (!r.declared()) {
             return null;
         }
@@ -707,7 +711,7 @@ public class MeetingVotes {
             case SPECIAL -> Resolutions.special(t, society.rules().ruleChangeMajority());
             case S111_FIRST_MEETING -> Resolutions.s111FirstMeeting(t);
             case S111_CONFIRMATION -> {
-                Resolution first = r.confirmsResolutionId() == null ? null : em.find(Resolution.class, r.confirmsResolutionId());
+                Resolution first = r.confirmsResolutionId() == null ? null : byId.apply(r.confirmsResolutionId());
                 yield first == null || first.declaredTally() == null ? Resolutions.ordinary(t)
                         : Resolutions.s111Confirmation(Resolutions.s111FirstMeeting(first.declaredTally()), t);
             }

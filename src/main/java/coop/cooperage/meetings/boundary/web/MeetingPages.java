@@ -387,6 +387,11 @@ public class MeetingPages {
     public Response editResolution(@PathParam("id") long id, @PathParam("rid") long rid, MultivaluedMap<String, String> form) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
         var in = new FormInput(form);
+        Meeting current = meetings.byId(society, id);
+        String fixed = GeneralMeetings.fixedBecause(current, meetings.resolution(society, id, rid));
+        if (fixed != null) {
+            return cannotChange(society, current, fixed); // checked again under the meeting's lock when saving
+        }
         try {
             var input = resolution(in);
             tx.call(() -> meetings.reviseResolution(society, id, rid, input));
