@@ -212,6 +212,21 @@ class BoardIT {
         assertThat(Http.json(admin.postJson("/api/v1/societies/bn-remind/notices/reminder-runs", "{}")).getInt("reminded")).isZero();
         // time passes: the meeting is now 5 days away
         one("UPDATE meeting SET starts_at = ? WHERE id = ?", TODAY.plusDays(5).atTime(19, 0), id);
+        // the reminder period is the society's rule: at 3 days, 5 days away is not yet due
+        var shorter = admin.patchJson("/api/v1/societies/bn-remind/settings", "{\"meetingReminderDays\":3}");
+        assertThat(shorter.statusCode()).as(shorter.body()).isEqualTo(200);
+        var notYet = Http.json(admin.postJson("/api/v1/societies/bn-remind/notices/reminder-runs", "{}"));
+        assertThat(notYet.getInt("reminded")).isZero();
+        assertThat(notYet.getInt("reminderDays")).isEqualTo(3);
+        // nor are the reminder letters for those given notice by post
+        var early = admin.getBytes("/api/v1/societies/bn-remind/notices/" + id + "/reminder-letters.pdf");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(new String(early.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("not due yet");
+        assertThat(admin.get("/s/bn-remind/notices/" + id).body()).doesNotContain("reminder-letters.pdf");
+        var bad = admin.patchJson("/api/v1/societies/bn-remind/settings", "{\"meetingReminderDays\":-1}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("meetingReminderDays");
+        assertThat(admin.patchJson("/api/v1/societies/bn-remind/settings", "{\"meetingReminderDays\":7}").statusCode()).isEqualTo(200);
         var run = Http.json(admin.postJson("/api/v1/societies/bn-remind/notices/reminder-runs", "{}"));
         assertThat(run.getInt("reminded")).isEqualTo(1);
         assertThat(run.getInt("reminderDays")).isEqualTo(7);
@@ -221,6 +236,18 @@ class BoardIT {
         assertThat(calendarPart(reminder)).contains("UID:meeting-" + id + "@127.0.0.1");
         assertThat(world.mailCountTo("alys@bn-remind.example", "Reminder:")).isEqualTo(1);
         assertThat(Http.json(admin.get("/api/v1/societies/bn-remind/notices/" + id)).getInt("reminded")).isEqualTo(1);
+        // Carys, given notice by letter, is not emailed: her reminder letter is ready for the secretary to print
+        String letters = "/s/bn-remind/notices/" + id + "/reminder-letters.pdf";
+        assertThat(admin.get("/s/bn-remind/notices/" + id).body()).contains("href=\"" + letters + "\"");
+        for (String path : java.util.List.of(letters, "/api/v1/societies/bn-remind/notices/" + id + "/reminder-letters.pdf")) {
+            var pdf = admin.getBytes(path);
+            assertThat(pdf.statusCode()).as(path).isEqualTo(200);
+            try (var doc = Loader.loadPDF(pdf.body())) {
+                assertThat(doc.getNumberOfPages()).isEqualTo(1);
+                assertThat(new PDFTextStripper().getText(doc)).contains("Reminder: Autumn general meeting", "Carys Post",
+                        "This is a reminder of the meeting you were given notice of", "Dear Carys Post").doesNotContain("Alys");
+            }
+        }
     }
 
     @Test
@@ -342,6 +369,44 @@ class BoardIT {
         assertThat(declare.statusCode()).isEqualTo(400);
         assertThat(declare.body()).contains("not quorate", "quorum is 2");
         assertThat(Http.json(b.secretary().get("/api/v1/societies/bd-quorum/board/items/" + itemId)).getString("state")).isEqualTo("OPEN");
+
+        // the lists show each meeting and item exactly as its own page of the API does
+        var meetings = Http.jsonArray(b.secretary().get("/api/v1/societies/bd-quorum/board/meetings"));
+        assertThat(meetings).hasSize(1);
+        assertThat(meetings.getJsonObject(0)).isEqualTo(Http.json(b.secretary().get("/api/v1/societies/bd-quorum/board/meetings/"
+                + meetingId)));
+        assertThat(meetings.getJsonObject(0).getJsonArray("items").getJsonObject(0).getJsonArray("conflicts")).hasSize(1);
+        var items = Http.jsonArray(b.secretary().get("/api/v1/societies/bd-quorum/board/items"));
+        assertThat(items.getJsonObject(0)).isEqualTo(Http.json(b.secretary().get("/api/v1/societies/bd-quorum/board/items/" + itemId)));
+
+        // the board quorum is the society's rule, set on the settings page (and audited): at 1, Dana alone decides
+        var settings = b.secretary().get("/s/bd-quorum/settings");
+        assertThat(settings.body()).contains("Board quorum");
+        var fields = formFields(settings.body());
+        assertThat(fields).containsEntry("boardQuorum", "2").containsEntry("meetingReminderDays", "7");
+        fields.put("boardQuorum", "0");
+        var refused = b.secretary().submit("/s/bd-quorum/settings", "/s/bd-quorum/settings", fields);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("govuk-error-summary").contains("The board quorum must be between 1 and 100 directors");
+        fields.put("boardQuorum", "1");
+        var saved = b.secretary().submit("/s/bd-quorum/settings", "/s/bd-quorum/settings", fields);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(b.secretary().get("/api/v1/societies/bd-quorum/audit?action=society.rules-changed").body())
+                .contains("boardQuorum");
+        var declared = b.secretary().postJson("/api/v1/societies/bd-quorum/board/items/" + itemId + "/result", "{}");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        assertThat(Http.json(b.secretary().get("/api/v1/societies/bd-quorum/board/items/" + itemId)).getString("state"))
+                .isEqualTo("CARRIED");
+    }
+
+    /** The values a form would post as it stands: text inputs, ticked boxes and chosen options. */
+    private static java.util.Map<String, String> formFields(String html) {
+        var form = org.jsoup.Jsoup.parse(html).select("form:has(input[name=boardQuorum])").first();
+        var out = new java.util.LinkedHashMap<String, String>();
+        form.select("input[type=text]").forEach(i -> out.put(i.attr("name"), i.attr("value")));
+        form.select("input[type=checkbox][checked]").forEach(i -> out.put(i.attr("name"), i.attr("value")));
+        form.select("select").forEach(sel -> out.put(sel.attr("name"), sel.select("option[selected]").attr("value")));
+        return out;
     }
 
     @Test

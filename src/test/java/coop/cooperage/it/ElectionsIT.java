@@ -344,6 +344,13 @@ class ElectionsIT {
         var asMemberNow = Http.json(new Http(base()).withToken(voters.get(0).token()).get(s.api() + "/" + e));
         assertThat(asMemberNow.getString("state")).isEqualTo("DECLARED");
         assertThat(asMemberNow.getString("myVote")).isEqualTo("ONLINE");
+        // the list shows the election as its own page does, to the member and to the secretary
+        var asMemberInList = Http.jsonArray(new Http(base()).withToken(voters.get(0).token()).get(s.api())).stream()
+                .map(j -> j.asJsonObject()).filter(j -> j.getJsonNumber("id").longValue() == e).toList();
+        assertThat(asMemberInList).containsExactly(asMemberNow);
+        var asSecretaryInList = Http.jsonArray(s.secretary().get(s.api())).stream()
+                .map(j -> j.asJsonObject()).filter(j -> j.getJsonNumber("id").longValue() == e).toList();
+        assertThat(asSecretaryInList).containsExactly(Http.json(s.secretary().get(s.api() + "/" + e)));
         var cedarJson = asMemberNow.getJsonArray("candidates").stream().map(j -> j.asJsonObject())
                 .filter(j -> j.getString("ballotName").equals("Cat Cedar")).findFirst().orElseThrow();
         assertThat(cedarJson.getBoolean("elected")).isTrue();

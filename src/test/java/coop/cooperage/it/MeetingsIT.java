@@ -242,8 +242,20 @@ class MeetingsIT {
         assertThat(s.checkIn(meeting, numbers.get(5)).statusCode()).isEqualTo(201);
         assertThat(Http.json(s.admin.get(s.base + "/" + meeting + "/quorum")).getBoolean("quorate")).isTrue();
 
+        // hands are counted in the room: the 3 checked in, plus the proxy member 5 gives member 1 (who is there);
+        // not the 10 entitled to vote
+        var fifth = s.admin.postJson(s.base + "/" + meeting + "/proxies",
+                "{\"memberNumber\":%d,\"holderMemberNumber\":%d}".formatted(numbers.get(4), numbers.get(0)));
+        assertThat(fifth.statusCode()).as(fifth.body()).isEqualTo(201);
+        var tooMany = s.admin.postJson(s.base + "/" + meeting + "/resolutions/" + r + "/show-of-hands",
+                "{\"votesFor\":3,\"against\":1,\"abstain\":1}");
+        assertThat(tooMany.statusCode()).as(tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("votesFor").contains("add up to 5 hands").contains("at most 4 can be shown")
+                .contains("3 members checked in and 1 proxy held by those present");
+        assertThat(Http.json(s.admin.get(s.base + "/" + meeting)).getJsonArray("resolutions").getJsonObject(0).getString("state"))
+                .isEqualTo("PROPOSED");
         var hands = s.admin.postJson(s.base + "/" + meeting + "/resolutions/" + r + "/show-of-hands",
-                "{\"votesFor\":2,\"against\":1,\"abstain\":0}");
+                "{\"votesFor\":3,\"against\":1,\"abstain\":0}");
         assertThat(hands.statusCode()).as(hands.body()).isEqualTo(200);
         assertThat(Http.json(hands).getString("state")).isEqualTo("CARRIED");
         assertThat(Http.json(hands).getString("decidedBy")).isEqualTo("SHOW_OF_HANDS");
@@ -722,10 +734,72 @@ class MeetingsIT {
         assertThat(checkIn.statusCode()).as(checkIn.body()).isEqualTo(303);
         var quorum = s.admin.get(meetingPath + "/attendance");
         assertThat(quorum.body()).contains("Quorate: 1 present, 1 needed").contains("http-equiv=\"refresh\"");
+        var miscounted = s.admin.submit(meetingPath, meetingPath + "/resolutions/" + r + "/show-of-hands",
+                Map.of("votesFor", "1", "against", "1", "abstain", "0"));
+        assertThat(miscounted.statusCode()).isEqualTo(400);
+        assertThat(miscounted.body()).contains("govuk-error-summary").contains("at most 1 can be shown: 1 member checked in");
+        assertThat(s.admin.get(meetingPath).body()).doesNotContain("Passed: ");
         var hands = s.admin.submit(meetingPath, meetingPath + "/resolutions/" + r + "/show-of-hands",
                 Map.of("votesFor", "1", "against", "0", "abstain", "0"));
         assertThat(hands.statusCode()).as(hands.body()).isEqualTo(303);
         assertThat(s.admin.get(meetingPath).body()).contains("Passed: 1 for, 0 against, 0 abstentions");
         assertThat(dan.get(meetingPath).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theSecretaryChangesAResolutionOnItsPageUntilNoticeIsGiven() {
+        var s = new Society("mtg-edit", EASY_QUORUM);
+        var created = s.admin.postJson(s.base, """
+                {"kind":"GENERAL","title":"Rule change meeting","startsAt":"%sT19:00:00","place":"Hall","agenda":"Rules",
+                 "recordDate":"%s"}""".formatted(TODAY.plusDays(30), TODAY));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long meeting = Http.json(created).getJsonObject("meeting").getJsonNumber("id").longValue();
+        long r = s.resolution(meeting, "ORDINARY", "Change rule 5");
+        String meetingPath = "/s/mtg-edit/meetings/" + meeting;
+        String editPath = meetingPath + "/resolutions/" + r + "/edit";
+        assertThat(s.admin.get(meetingPath).body()).contains("href=\"" + editPath + "\"");
+        var form = s.admin.get(editPath);
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"Change rule 5\"").contains("That the society change rule 5.");
+
+        var bad = s.admin.submit(editPath, editPath, Map.of("title", "Change rule 5", "text", " ", "proposer", "The board",
+                "kind", "ORDINARY"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("govuk-error-summary").contains("Enter the text of the resolution");
+        assertThat(resolution(s, meeting).getString("text")).isEqualTo("That the society change rule 5.");
+
+        var changed = s.admin.submit(editPath, editPath, Map.of("title", "Amend rule 5", "text", "That rule 5 be amended.",
+                "proposer", "Ten members", "kind", "SPECIAL", "secret", "true"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+        assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith(meetingPath + "#resolution-" + r);
+        var after = resolution(s, meeting);
+        assertThat(after.getString("title")).isEqualTo("Amend rule 5");
+        assertThat(after.getString("text")).isEqualTo("That rule 5 be amended.");
+        assertThat(after.getString("proposer")).isEqualTo("Ten members");
+        assertThat(after.getString("kind")).isEqualTo("SPECIAL");
+        assertThat(after.getBoolean("secret")).isTrue();
+        // the page shows the checkbox as it is stored: unticking it makes the ballot open again
+        assertThat(org.jsoup.Jsoup.parse(s.admin.get(editPath).body()).select("input#secret").hasAttr("checked")).isTrue();
+        var open = s.admin.submit(editPath, editPath, Map.of("title", "Amend rule 5", "text", "That rule 5 be amended.",
+                "proposer", "Ten members", "kind", "SPECIAL"));
+        assertThat(open.statusCode()).as(open.body()).isEqualTo(303);
+        assertThat(resolution(s, meeting).getBoolean("secret")).isFalse();
+
+        // once notice is given the wording is fixed: no link, the page and the form answer 409 and change nothing
+        var noticed = s.admin.postJson(s.base + "/" + meeting + "/notice", "{\"sentOn\":\"" + TODAY + "\"}");
+        assertThat(noticed.statusCode()).as(noticed.body()).isEqualTo(200);
+        assertThat(s.admin.get(meetingPath).body()).doesNotContain(editPath);
+        var fixed = s.admin.get(editPath);
+        assertThat(fixed.statusCode()).isEqualTo(409);
+        assertThat(fixed.body()).contains("Notice of the meeting has been given").contains("href=\"" + meetingPath + "\"");
+        var late = s.admin.submit(meetingPath, editPath, Map.of("title", "Too late", "text", "That nothing change.",
+                "proposer", "The board", "kind", "ORDINARY"));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("Notice of the meeting has been given");
+        assertThat(resolution(s, meeting).getString("title")).isEqualTo("Amend rule 5");
+    }
+
+    private static JsonObject resolution(Society s, long meeting) {
+        return Http.json(s.admin.get(s.base + "/" + meeting)).getJsonArray("resolutions").getJsonObject(0);
     }
 }

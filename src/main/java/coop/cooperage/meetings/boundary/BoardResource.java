@@ -108,7 +108,14 @@ public class BoardResource {
     @Operation(summary = "Board meetings, latest first")
     public List<MeetingJson> meetings() {
         Society society = societies.forCaller(slug, BOARD);
-        return board.meetings(society).stream().map(m -> json(society, m)).toList();
+        // a few queries for the whole list: the meetings, their items, and those items' views
+        var meetings = board.meetings(society);
+        var items = board.itemsOf(meetings);
+        var views = new java.util.HashMap<Long, BoardDecisions.ItemView>();
+        board.views(society, items.values().stream().flatMap(List::stream).toList()).forEach(v -> views.put(v.item().id(), v));
+        var boards = board.directorsOn(society, meetings.stream().map(BoardMeeting::heldOn).toList());
+        return meetings.stream().map(m -> json(m, boards.get(m.heldOn()),
+                items.get(m.id()).stream().map(i -> json(views.get(i.id()))).toList())).toList();
     }
 
     @POST
@@ -158,7 +165,7 @@ public class BoardResource {
     @Operation(summary = "Every directors' resolution, latest first: at meetings, written, and recorded decisions")
     public List<ItemJson> items() {
         Society society = societies.forCaller(slug, BOARD);
-        return board.items(society).stream().map(i -> json(society, i)).toList();
+        return board.views(society, board.items(society)).stream().map(BoardResource::json).toList();
     }
 
     @GET
@@ -242,13 +249,21 @@ public class BoardResource {
     }
 
     MeetingJson json(Society society, BoardMeeting m) {
-        var board_ = board.directorsOn(society, m.heldOn());
+        return json(m, board.directorsOn(society, m.heldOn()), board.views(society, board.itemsOf(m)).stream()
+                .map(BoardResource::json).toList());
+    }
+
+    private static MeetingJson json(BoardMeeting m, Map<Long, String> board_, List<ItemJson> items) {
         var present = m.present().stream().sorted().map(id -> new Director(id, board_.getOrDefault(id, "?"))).toList();
-        return new MeetingJson(m.id(), m.heldOn(), m.place(), present, board.itemsOf(m).stream().map(i -> json(society, i)).toList());
+        return new MeetingJson(m.id(), m.heldOn(), m.place(), present, items);
     }
 
     ItemJson json(Society society, BoardItem i) {
-        var view = board.view(society, i);
+        return json(board.view(society, i));
+    }
+
+    private static ItemJson json(BoardDecisions.ItemView view) {
+        BoardItem i = view.item();
         Map<Long, String> names = view.eligibleDirectors();
         return new ItemJson(i.id(), i.kind().name(), i.text(), i.state().name(), i.boardMeetingId(), i.circulatedOn(), i.decidedOn(),
                 i.votesFor(), i.votesAgainst(), i.abstentions(), directors(names),

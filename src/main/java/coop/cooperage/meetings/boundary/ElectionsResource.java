@@ -102,7 +102,12 @@ public class ElectionsResource {
     @Operation(summary = "The society's elections")
     public List<ElectionJson> list() {
         Society society = societies.forCaller(slug, Role.values());
-        return elections.of(society).stream().map(e -> json(society, e)).toList();
+        var list = elections.of(society);
+        Member me = caller.account().flatMap(a -> personalData.memberFor(society, a)).orElse(null);
+        var overview = elections.overview(list, me);
+        return list.stream().map(e -> json(society, e, me, overview.candidates().get(e.id()),
+                me == null ? null : java.util.Optional.ofNullable(overview.votedBy().get(e.id())), overview.turnout().get(e.id())))
+                .toList();
     }
 
     @POST
@@ -276,18 +281,25 @@ public class ElectionsResource {
     }
 
     private ElectionJson json(Society society, Election e) {
-        boolean officer = caller.isPlatformAdmin() || caller.rolesIn(society.id()).stream().anyMatch(Role::isOfficer);
         Member me = caller.account().flatMap(a -> personalData.memberFor(society, a)).orElse(null);
+        return json(society, e, me, elections.candidates(e), me == null ? null : elections.votedBy(e, me), null);
+    }
+
+    /** One election as JSON, from figures already read (a list reads them for every election at once); turnout null: read it. */
+    private ElectionJson json(Society society, Election e, Member me, List<coop.cooperage.meetings.entity.Candidate> candidates,
+            java.util.Optional<coop.cooperage.meetings.entity.Channel> myVoteChannel,
+            Map<coop.cooperage.meetings.entity.Channel, Long> turnoutRead) {
+        boolean officer = caller.isPlatformAdmin() || caller.rolesIn(society.id()).stream().anyMatch(Role::isOfficer);
         Boolean entitled = me == null ? null : elections.entitled(e, me);
-        String myVote = me == null ? null : elections.votedBy(e, me).map(Enum::name).orElse("NONE");
+        String myVote = me == null ? null : myVoteChannel.map(Enum::name).orElse("NONE");
         Map<String, Long> turnout = null;
         if (officer || e.state() == ElectionState.CLOSED || e.state() == ElectionState.DECLARED) {
             turnout = new java.util.TreeMap<>();
-            for (var t : elections.turnout(e).entrySet()) {
+            for (var t : (turnoutRead != null ? turnoutRead : elections.turnout(e)).entrySet()) {
                 turnout.put(t.getKey().name(), t.getValue());
             }
         }
         return new ElectionJson(e.id(), e.meetingId(), e.title(), e.seats(), e.method().name(), e.secret(), e.state().name(),
-                e.declaredAt(), elections.candidates(e).stream().map(CandidateJson::of).toList(), entitled, myVote, turnout);
+                e.declaredAt(), candidates.stream().map(CandidateJson::of).toList(), entitled, myVote, turnout);
     }
 }

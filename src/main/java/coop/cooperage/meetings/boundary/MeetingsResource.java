@@ -564,13 +564,16 @@ public class MeetingsResource {
 
     Ballot ballot(Society society, Meeting m, Member me) {
         String why = meetings.ineligibility(m, me.id());
-        var items = meetings.resolutions(m).stream().map(r -> {
+        var agenda = meetings.resolutions(m);
+        var results = votes.resultsOf(society, agenda);
+        var own = votes.votesOf(agenda, me.id());
+        var items = agenda.stream().map(r -> {
             if (r.secret()) {
-                return new BallotItem(ResolutionJson.of(r, votes.resultOf(society, r)), null,
+                return new BallotItem(ResolutionJson.of(r, results.get(r.id())), null,
                         votes.secretVoteOf(r, me.id()).map(Enum::name).orElse(null), null, null, votes.receipts(r));
             }
-            var mine = votes.voteOf(r, me.id());
-            return new BallotItem(ResolutionJson.of(r, votes.resultOf(society, r)), mine.map(v -> v.choice().name()).orElse(null),
+            var mine = java.util.Optional.ofNullable(own.get(r.id()));
+            return new BallotItem(ResolutionJson.of(r, results.get(r.id())), mine.map(v -> v.choice().name()).orElse(null),
                     mine.map(v -> v.channel().name()).orElse(null), null, null, List.of());
         }).toList();
         var proxy = votes.proxyOf(m, me.id()).map(a -> proxyJson(a, meetings.memberNames(society,
@@ -582,7 +585,9 @@ public class MeetingsResource {
     }
 
     MeetingDetail detail(Society society, Meeting m) {
-        var resolutions = meetings.resolutions(m).stream().map(r -> ResolutionJson.of(r, votes.resultOf(society, r))).toList();
+        var agenda = meetings.resolutions(m);
+        var results = votes.resultsOf(society, agenda);
+        var resolutions = agenda.stream().map(r -> ResolutionJson.of(r, results.get(r.id()))).toList();
         return new MeetingDetail(MeetingSummary.of(m), NoticeJson.of(meetings.noticeCheck(society, m)), meetings.rollSize(m),
                 QuorumJson.of(votes.quorum(society, m)), resolutions,
                 meetings.documents(m).stream().map(DocumentJson::of).toList());

@@ -75,6 +75,18 @@ public class NoticesResource {
     }
 
     @GET
+    @Path("{meeting}/reminder-letters.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The reminder as letters to print, for members given notice by post; once reminders are due (secretary)")
+    public Response reminderLetters(@PathParam("meeting") long id) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        Meeting meeting = reminders.dueMeeting(society, id);
+        StreamingOutput body = out -> letters.writeReminders(society, meeting, out);
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"reminder-letters-" + meeting.id() + ".pdf\"").build();
+    }
+
+    @GET
     @Path("{meeting}/letters.pdf")
     @Produces("application/pdf")
     @Operation(summary = "The notice as letters to print, one page per member given notice by post (secretary)")
@@ -91,7 +103,7 @@ public class NoticesResource {
     @Operation(summary = "Send now the reminders the daily job would send: members emailed notice of a meeting in the next N days, once each (secretary)")
     public RemindersJson remind() {
         Society society = societies.forCaller(slug, Role.SECRETARY);
-        return new RemindersJson(reminders.sendDue(society), reminders.reminderDays());
+        return new RemindersJson(reminders.sendDue(society), reminders.reminderDays(society));
     }
 
     NoticeJson json(Society society, Meeting m) {

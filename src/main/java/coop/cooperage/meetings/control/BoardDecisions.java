@@ -32,14 +32,15 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decisions of the board of directors: board meetings and their items, conflicts of interest,
@@ -51,8 +52,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * vote or consent is the director's own: the secretary may record any director's (minuting the
  * meeting, or a signed consent received); a director signed in may record only their own, and only
  * through an entry linked to their account (the secretary links it, {@link #linkAccount}): a
- * display name proves nothing, anyone can choose it. The board's quorum is {@code coop.board.quorum}
- * directors without a conflict present (default 2). The counting rules are {@link BoardCount}'s.
+ * display name proves nothing, anyone can choose it. The board's quorum is the society's rule
+ * ({@link coop.cooperage.society.entity.SocietyRules#boardQuorum()}): directors without a conflict present. The counting rules are {@link BoardCount}'s.
  *
  * <p>Every check made under the item's row lock reads the conflicts and votes with a locking read:
  * under MariaDB's REPEATABLE READ a plain read sees the snapshot taken at the transaction's first
@@ -76,10 +77,6 @@ public class BoardDecisions {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "coop.board.quorum", defaultValue = "2")
-    int quorum;
-
     /** Who is acting: their account, and whether they act as secretary (for any director) or only as themselves. */
     public record Actor(Account account, boolean secretary) {
     }
@@ -88,8 +85,9 @@ public class BoardDecisions {
             Map<Long, BoardVote> votes, BoardCount.MeetingResult tally) {
     }
 
-    public int quorum() {
-        return quorum;
+    /** The board's quorum, a rule of the society's: directors without a conflict who must be present. */
+    public int quorum(Society society) {
+        return society.rules().boardQuorum();
     }
 
     public LocalDate today() {
@@ -99,6 +97,14 @@ public class BoardDecisions {
     /** The board on a day: one appointment per person holding the office of Director or Chair. */
     public Map<Long, String> directorsOn(Society society, LocalDate on) {
         return board(officers.register(society), on);
+    }
+
+    /** The board on each of these days, from one reading of the register of officers. */
+    public Map<LocalDate, Map<Long, String>> directorsOn(Society society, Collection<LocalDate> days) {
+        var register = officers.register(society);
+        var out = new HashMap<LocalDate, Map<Long, String>>();
+        days.forEach(d -> out.computeIfAbsent(d, on -> board(register, on)));
+        return out;
     }
 
     /**
@@ -141,8 +147,22 @@ public class BoardDecisions {
     // ---- board meetings
 
     public List<BoardMeeting> meetings(Society society) {
+        // the directors present are read for all the meetings in one more query, not one per meeting
         return em.createQuery("select m from BoardMeeting m where m.societyId = :s order by m.heldOn desc, m.id desc", BoardMeeting.class)
-                .setParameter("s", society.id()).getResultList();
+                .setParameter("s", society.id()).setHint("eclipselink.batch", "m.present").setHint("eclipselink.batch.type", "IN")
+                .getResultList();
+    }
+
+    /** The items put to these board meetings, by meeting id (in item order), in one query. */
+    public Map<Long, List<BoardItem>> itemsOf(Collection<BoardMeeting> meetings) {
+        var out = new LinkedHashMap<Long, List<BoardItem>>();
+        meetings.forEach(m -> out.put(m.id(), new ArrayList<>()));
+        if (!meetings.isEmpty()) {
+            em.createQuery("select i from BoardItem i where i.boardMeetingId in :m order by i.id", BoardItem.class)
+                    .setParameter("m", List.copyOf(out.keySet())).getResultList()
+                    .forEach(i -> out.get(i.boardMeetingId()).add(i));
+        }
+        return out;
     }
 
     public BoardMeeting meeting(Society society, long id) {
@@ -195,6 +215,7 @@ public class BoardDecisions {
         requireText(text);
         LocalDate today = today();
         int inOffice = directorsOn(society, today).size();
+        int quorum = quorum(society);
         if (inOffice < Math.max(1, quorum)) {
             throw new InvalidInputException("text", "A written resolution needs at least " + Math.max(1, quorum)
                     + " directors in office (the board quorum) and there " + (inOffice == 1 ? "is " : "are ") + inOffice
@@ -229,18 +250,51 @@ public class BoardDecisions {
     }
 
     public ItemView view(Society society, BoardItem item) {
-        var conflicts = em.createQuery("select c from BoardConflict c where c.itemId = :i order by c.id", BoardConflict.class)
-                .setParameter("i", item.id()).getResultStream().collect(Collectors.toMap(BoardConflict::director, c -> c,
-                        (a, b) -> a, LinkedHashMap::new));
-        var votes = em.createQuery("select v from BoardVote v where v.itemId = :i order by v.id", BoardVote.class)
-                .setParameter("i", item.id()).getResultStream().collect(Collectors.toMap(BoardVote::director, v -> v,
-                        (a, b) -> a, LinkedHashMap::new));
-        var entitled = entitled(society, item);
-        BoardCount.MeetingResult tally = null;
-        if (item.kind() == BoardItem.Kind.MEETING) {
-            tally = BoardCount.atMeeting(entitled.keySet(), conflicts.keySet(), choices(votes), quorum);
+        return views(society, List.of(item)).get(0);
+    }
+
+    /**
+     * The views of many items with a handful of queries whatever their number: the register of
+     * officers, their board meetings, and all their conflicts and votes, each read once.
+     */
+    public List<ItemView> views(Society society, List<BoardItem> items) {
+        if (items.isEmpty()) {
+            return List.of();
         }
-        return new ItemView(item, entitled, conflicts, votes, tally);
+        var ids = items.stream().map(BoardItem::id).toList();
+        var conflicts = new HashMap<Long, Map<Long, BoardConflict>>();
+        em.createQuery("select c from BoardConflict c where c.itemId in :i order by c.id", BoardConflict.class).setParameter("i", ids)
+                .getResultList().forEach(c -> conflicts.computeIfAbsent(c.itemId(), k -> new LinkedHashMap<>()).putIfAbsent(c.director(), c));
+        var votes = new HashMap<Long, Map<Long, BoardVote>>();
+        em.createQuery("select v from BoardVote v where v.itemId in :i order by v.id", BoardVote.class).setParameter("i", ids)
+                .getResultList().forEach(v -> votes.computeIfAbsent(v.itemId(), k -> new LinkedHashMap<>()).putIfAbsent(v.director(), v));
+        var meetingIds = items.stream().map(BoardItem::boardMeetingId).filter(java.util.Objects::nonNull).distinct().toList();
+        var meetings = new HashMap<Long, BoardMeeting>();
+        if (!meetingIds.isEmpty()) {
+            em.createQuery("select m from BoardMeeting m where m.id in :m and m.societyId = :s", BoardMeeting.class)
+                    .setParameter("m", meetingIds).setParameter("s", society.id())
+                    .setHint("eclipselink.batch", "m.present").setHint("eclipselink.batch.type", "IN")
+                    .getResultList().forEach(m -> meetings.put(m.id(), m));
+        }
+        var register = officers.register(society);
+        LocalDate today = today();
+        int quorum = quorum(society);
+        var out = new ArrayList<ItemView>();
+        for (BoardItem item : items) {
+            var itemConflicts = conflicts.getOrDefault(item.id(), new LinkedHashMap<>());
+            var itemVotes = votes.getOrDefault(item.id(), new LinkedHashMap<>());
+            BoardMeeting meeting = item.boardMeetingId() == null ? null : meetings.get(item.boardMeetingId());
+            if (item.kind() == BoardItem.Kind.MEETING && meeting == null) {
+                throw new NoSuchResourceException("No such board meeting");
+            }
+            var entitled = entitled(item, register, meeting, today);
+            BoardCount.MeetingResult tally = null;
+            if (item.kind() == BoardItem.Kind.MEETING) {
+                tally = BoardCount.atMeeting(entitled.keySet(), itemConflicts.keySet(), choices(itemVotes), quorum);
+            }
+            out.add(new ItemView(item, entitled, itemConflicts, itemVotes, tally));
+        }
+        return out;
     }
 
     /**
@@ -249,10 +303,15 @@ public class BoardDecisions {
      * day of the decision, see {@link BoardCount}).
      */
     Map<Long, String> entitled(Society society, BoardItem item) {
+        BoardMeeting meeting = item.kind() == BoardItem.Kind.MEETING ? meeting(society, item.boardMeetingId()) : null;
+        return entitled(item, officers.register(society), meeting, today());
+    }
+
+    /** As above, from the register of officers and the item's board meeting (for an item at a meeting) already read. */
+    static Map<Long, String> entitled(BoardItem item, List<OfficerAppointment> register, BoardMeeting meeting, LocalDate today) {
         return switch (item.kind()) {
             case MEETING -> {
-                BoardMeeting meeting = meeting(society, item.boardMeetingId());
-                var board = directorsOn(society, meeting.heldOn());
+                var board = board(register, meeting.heldOn());
                 var present = new LinkedHashMap<Long, String>();
                 board.forEach((id, name) -> {
                     if (meeting.present().contains(id)) {
@@ -262,8 +321,6 @@ public class BoardDecisions {
                 yield present;
             }
             case WRITTEN -> {
-                var register = officers.register(society);
-                LocalDate today = today();
                 var serving = new LinkedHashMap<Long, String>();
                 board(register, item.circulatedOn()).forEach((id, name) -> {
                     if (stillServing(register, id, today)) {
@@ -338,6 +395,7 @@ public class BoardDecisions {
         if (item.kind() != BoardItem.Kind.MEETING) {
             throw new ConflictException("item", "A written resolution is decided by the directors' approvals, not declared");
         }
+        int quorum = quorum(society);
         var tally = BoardCount.atMeeting(entitled(society, item).keySet(), conflictedNow(itemId), votesNow(itemId), quorum);
         if (!tally.quorate()) {
             throw new InvalidInputException("item", "The board is not quorate for this item: " + tally.eligible()
@@ -400,7 +458,7 @@ public class BoardDecisions {
         var eligible = entitled(society, item).keySet();
         var conflicted = conflictedNow(item.id());
         var votes = votesNow(item.id());
-        var outcome = BoardCount.written(eligible, conflicted, votes, quorum);
+        var outcome = BoardCount.written(eligible, conflicted, votes, quorum(society));
         if (outcome == BoardCount.WrittenOutcome.PENDING) {
             return;
         }

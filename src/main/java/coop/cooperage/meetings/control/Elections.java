@@ -78,6 +78,44 @@ public class Elections {
                 .setParameter("s", society.id()).getResultList();
     }
 
+    /**
+     * What a list of elections shows, read for the whole list at once (a few queries, not a few
+     * per election): their candidates, turnout by channel, and how the member (if any) voted in
+     * each. Their meetings are loaded too, so {@link #entitled} finds them without a query.
+     */
+    public record Overview(Map<Long, List<Candidate>> candidates, Map<Long, Map<Channel, Long>> turnout, Map<Long, Channel> votedBy) {
+    }
+
+    public Overview overview(List<Election> list, Member member) {
+        var candidates = new HashMap<Long, List<Candidate>>();
+        var turnout = new HashMap<Long, Map<Channel, Long>>();
+        var votedBy = new HashMap<Long, Channel>();
+        list.forEach(e -> {
+            candidates.put(e.id(), new ArrayList<>());
+            turnout.put(e.id(), new java.util.EnumMap<>(Channel.class));
+        });
+        if (list.isEmpty()) {
+            return new Overview(candidates, turnout, votedBy);
+        }
+        var ids = list.stream().map(Election::id).toList();
+        em.createQuery("select m from Meeting m where m.id in :m", Meeting.class)
+                .setParameter("m", list.stream().map(Election::meetingId).distinct().toList()).getResultList();
+        em.createQuery("select c from Candidate c where c.electionId in :e order by c.electionId, c.position", Candidate.class)
+                .setParameter("e", ids).getResultList().forEach(c -> candidates.get(c.electionId()).add(c));
+        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT poll_id, channel, COUNT(*) FROM poll_voter WHERE poll_kind = 'ELECTION'"
+                + " AND poll_id IN (" + in + ") GROUP BY poll_id, channel").getResultList();
+        rows.forEach(r -> turnout.get(((Number) r[0]).longValue()).put(Channel.valueOf((String) r[1]), ((Number) r[2]).longValue()));
+        if (member != null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> mine = em.createNativeQuery("SELECT poll_id, channel FROM poll_voter WHERE poll_kind = 'ELECTION'"
+                    + " AND member_id = ?1 AND poll_id IN (" + in + ")").setParameter(1, member.id()).getResultList();
+            mine.forEach(r -> votedBy.put(((Number) r[0]).longValue(), Channel.valueOf((String) r[1])));
+        }
+        return new Overview(candidates, turnout, votedBy);
+    }
+
     public Election byId(Society society, long id) {
         Election e = em.find(Election.class, id);
         if (e == null || e.societyId() != society.id()) {

@@ -300,15 +300,43 @@ public class GeneralMeetings {
         Meeting m = locked(society, meetingId);
         Resolution r = lockedResolution(society, meetingId, resolutionId);
         validate(society, m, in);
-        if (m.state() != MeetingState.DRAFT) {
-            throw new ConflictException("text", "Notice of the meeting has been given: the resolution's wording is fixed"
-                    + " (withdraw it instead)");
+        String fixed = fixedBecause(m, r);
+        if (fixed != null) {
+            throw new ConflictException("text", fixed);
         }
         var before = snapshot(r);
         guarded(() -> r.revise(in.title().trim(), in.text().trim(), in.proposer().trim(), in.kind(), in.secret(),
                 in.confirmsResolutionId()));
         audit.record(society.id(), "resolution.changed", "Resolution", r.id(), before, snapshot(r));
         return r;
+    }
+
+    /**
+     * Why the resolution can no longer be changed, or null while it can: its wording is fixed once
+     * notice of the meeting is given (which is also when voting opens), and once it is no longer
+     * simply proposed (withdrawn or decided).
+     */
+    public static String fixedBecause(Meeting m, Resolution r) {
+        if (m.state() != MeetingState.DRAFT) {
+            return "Notice of the meeting has been given: the resolution's wording is fixed (withdraw it instead)";
+        }
+        if (r.state() != ResolutionState.PROPOSED) {
+            return "Resolution " + r.position() + " is " + r.state().name().toLowerCase() + " and can no longer be changed";
+        }
+        return null;
+    }
+
+    /** An s.111 resolution carried at an earlier meeting, with that meeting's title: what a confirmation may confirm. */
+    public record CarriedS111(Resolution resolution, String meetingTitle) {
+    }
+
+    /** The s.111 resolutions carried at the society's other meetings, in one query (latest meeting first, then agenda order). */
+    public List<CarriedS111> carriedS111Elsewhere(Society society, Meeting m) {
+        return em.createQuery("select r, m.title from Resolution r, Meeting m where m.id = r.meetingId and m.societyId = :s"
+                + " and m.id <> :meeting and r.kind = :kind and r.state = :state order by m.startsAt desc, m.id desc, r.position",
+                Object[].class).setParameter("s", society.id()).setParameter("meeting", m.id())
+                .setParameter("kind", ResolutionKind.S111_FIRST_MEETING).setParameter("state", ResolutionState.CARRIED)
+                .getResultStream().map(x -> new CarriedS111((Resolution) x[0], (String) x[1])).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

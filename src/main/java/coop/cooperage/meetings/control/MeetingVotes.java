@@ -18,6 +18,7 @@ import coop.cooperage.meetings.entity.Resolution;
 import coop.cooperage.meetings.entity.ResolutionKind;
 import coop.cooperage.meetings.entity.ResolutionResult;
 import coop.cooperage.meetings.entity.ResolutionState;
+import coop.cooperage.meetings.entity.ShowOfHands;
 import coop.cooperage.meetings.entity.Submission;
 import coop.cooperage.meetings.entity.Tally;
 import coop.cooperage.meetings.entity.VoteChoice;
@@ -255,6 +256,85 @@ public class MeetingVotes {
         return t;
     }
 
+    // ---- whole agendas at once, for pages (one query per kind of figure, not one per resolution) ----
+
+    /** The open tallies so far of the agenda's open-ballot resolutions (as {@link #tallyOf}); secret ones count nothing yet. */
+    public Map<Long, Tally> talliesOf(List<Resolution> agenda) {
+        var out = new HashMap<Long, Tally>();
+        agenda.forEach(r -> out.put(r.id(), Tally.NONE));
+        var open = agenda.stream().filter(r -> !r.secret()).map(Resolution::id).toList();
+        if (open.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT resolution_id, choice, COUNT(*) FROM resolution_vote WHERE resolution_id IN ("
+                + ids(open) + ") GROUP BY resolution_id, choice").getResultList();
+        for (Object[] x : rows) {
+            long id = ((Number) x[0]).longValue();
+            long n = ((Number) x[2]).longValue();
+            Tally t = out.get(id);
+            out.put(id, switch (VoteChoice.valueOf((String) x[1])) {
+                case FOR -> new Tally(t.votesFor() + n, t.against(), t.abstain());
+                case AGAINST -> new Tally(t.votesFor(), t.against() + n, t.abstain());
+                case ABSTAIN -> new Tally(t.votesFor(), t.against(), t.abstain() + n);
+            });
+        }
+        return out;
+    }
+
+    /** How many members have voted on each secret-ballot resolution of the agenda (as {@link #voters}' size). */
+    public Map<Long, Integer> secretVoterCounts(List<Resolution> agenda) {
+        var out = new HashMap<Long, Integer>();
+        var secret = agenda.stream().filter(Resolution::secret).map(Resolution::id).toList();
+        secret.forEach(id -> out.put(id, 0));
+        if (secret.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT poll_id, COUNT(*) FROM poll_voter WHERE poll_kind = 'RESOLUTION'"
+                + " AND poll_id IN (" + ids(secret) + ") GROUP BY poll_id").getResultList();
+        rows.forEach(x -> out.put(((Number) x[0]).longValue(), ((Number) x[1]).intValue()));
+        return out;
+    }
+
+    /** A member's counted open votes across the agenda, by resolution id (as {@link #voteOf}). */
+    public Map<Long, CountedVote> votesOf(List<Resolution> agenda, long memberId) {
+        var out = new HashMap<Long, CountedVote>();
+        var open = agenda.stream().filter(r -> !r.secret()).map(Resolution::id).toList();
+        if (open.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT resolution_id, choice, channel FROM resolution_vote WHERE member_id = ?1"
+                + " AND resolution_id IN (" + ids(open) + ")").setParameter(1, memberId).getResultList();
+        rows.forEach(x -> out.put(((Number) x[0]).longValue(), new CountedVote(memberId, String.valueOf(((Number) x[0]).longValue()),
+                VoteChoice.valueOf((String) x[1]), Channel.valueOf((String) x[2]))));
+        return out;
+    }
+
+    /** The declared results of the agenda by resolution id (as {@link #resultOf}), the confirmed s.111 resolutions read at once. */
+    public Map<Long, ResolutionResult> resultsOf(Society society, List<Resolution> agenda) {
+        var confirmed = agenda.stream().filter(r -> r.declared() && r.kind() == ResolutionKind.S111_CONFIRMATION
+                && r.confirmsResolutionId() != null).map(Resolution::confirmsResolutionId).distinct().toList();
+        var firsts = new HashMap<Long, Resolution>();
+        if (!confirmed.isEmpty()) {
+            em.createQuery("select r from Resolution r where r.id in :ids", Resolution.class).setParameter("ids", confirmed)
+                    .getResultList().forEach(r -> firsts.put(r.id(), r));
+        }
+        var out = new HashMap<Long, ResolutionResult>();
+        for (Resolution r : agenda) {
+            ResolutionResult result = resultOf(society, r, firsts::get);
+            if (result != null) {
+                out.put(r.id(), result);
+            }
+        }
+        return out;
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
     // ---- proxies ----
 
     /**
@@ -490,6 +570,21 @@ public class MeetingVotes {
         return Quorum.of(society.rules(), meetings.rollSize(m), present.size(), byProxy);
     }
 
+    /**
+     * Who can raise a hand now: the members checked in and the proxies held by them, read as
+     * committed (locking reads, as the decision is taken under the meeting's lock while check-ins go on).
+     */
+    private ShowOfHands room(Society society, Meeting m) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT member_id FROM attendance WHERE meeting_id = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, m.id()).getResultList();
+        Set<Long> present = new HashSet<>();
+        ids.forEach(id -> present.add(id.longValue()));
+        ProxyBook book = society.rules().proxiesAllowed() ? book(society, m, proxiesLocked(m))
+                : new ProxyBook(society.rules(), m.startsAt().atZone(Clocks.UK));
+        return ShowOfHands.in(society.rules(), present, book, m.state() == MeetingState.OPEN);
+    }
+
     private void requireQuorate(Society society, Meeting m) {
         if (m.state() != MeetingState.OPEN) {
             throw new ConflictException("state", "Decisions are taken at the meeting, once it is open; it is "
@@ -516,8 +611,9 @@ public class MeetingVotes {
             throw new ConflictException("kind", "This resolution is decided by secret ballot, not on a show of hands");
         }
         requireQuorate(society, m);
-        if (hands.participated() > meetings.rollSize(m)) {
-            throw new InvalidInputException("votesFor", "More hands than members entitled to vote");
+        String miscount = room(society, m).problemWith(hands).orElse(null);
+        if (miscount != null) {
+            throw new InvalidInputException("votesFor", miscount);
         }
         var before = GeneralMeetings.snapshot(r);
         ResolutionResult result = Resolutions.ordinary(hands);
@@ -643,6 +739,10 @@ public class MeetingVotes {
 
     /** The result as declared, recomputed from the stored figures (the rules are pure, so it is the same). */
     public ResolutionResult resultOf(Society society, Resolution r) {
+        return resultOf(society, r, id -> em.find(Resolution.class, id));
+    }
+
+    private static ResolutionResult resultOf(Society society, Resolution r, java.util.function.LongFunction<Resolution> byId) {
         if (!r.declared()) {
             return null;
         }
@@ -652,7 +752,7 @@ public class MeetingVotes {
             case SPECIAL -> Resolutions.special(t, society.rules().ruleChangeMajority());
             case S111_FIRST_MEETING -> Resolutions.s111FirstMeeting(t);
             case S111_CONFIRMATION -> {
-                Resolution first = r.confirmsResolutionId() == null ? null : em.find(Resolution.class, r.confirmsResolutionId());
+                Resolution first = r.confirmsResolutionId() == null ? null : byId.apply(r.confirmsResolutionId());
                 yield first == null || first.declaredTally() == null ? Resolutions.ordinary(t)
                         : Resolutions.s111Confirmation(Resolutions.s111FirstMeeting(first.declaredTally()), t);
             }

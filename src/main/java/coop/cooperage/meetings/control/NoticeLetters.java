@@ -50,10 +50,30 @@ public class NoticeLetters {
                 "REGISTERED_OFFICE", society.registeredOffice(), "MEETING_TITLE", meeting.title(),
                 "LETTER_DATE", meeting.noticeSentOn() == null ? "" : DATE.format(meeting.noticeSentOn()),
                 "GENERATED_AT", STAMP.format(LocalDateTime.now(clock.withZone(coop.cooperage.platform.control.Clocks.UK))));
-        renderer.writePdf(REPORT, parameters, rows(society, meeting), ReportRenderer.Fill.SWAP_TO_DISK, out);
+        renderer.writePdf(REPORT, parameters, rows(society, meeting, false), ReportRenderer.Fill.SWAP_TO_DISK, out);
     }
 
-    Iterator<Map<String, String>> rows(Society society, Meeting meeting) {
+    /**
+     * The reminder as letters, for the members given notice by post who are still members: the
+     * letter counterpart of the email reminder ({@link Reminders}), dated today, with the same words.
+     */
+    public void writeReminders(Society society, Meeting meeting, OutputStream out) {
+        var now = LocalDateTime.now(clock.withZone(coop.cooperage.platform.control.Clocks.UK));
+        var parameters = Map.of("SOCIETY_NAME", society.name(), "BRAND_COLOUR", society.brandColour(),
+                "REGISTERED_OFFICE", society.registeredOffice(), "MEETING_TITLE", meeting.title(),
+                "HEADING", "Reminder: " + meeting.title(), "LETTER_DATE", DATE.format(now.toLocalDate()),
+                "GENERATED_AT", STAMP.format(now));
+        renderer.writePdf(REPORT, parameters, rows(society, meeting, true), ReportRenderer.Fill.SWAP_TO_DISK, out);
+    }
+
+    /** The words of a reminder, by email or letter. */
+    static String reminderText(Notices notices, Society society, Meeting meeting, String name) {
+        return "This is a reminder of the meeting you were given notice of on " + meeting.noticeSentOn() + ".\n\n"
+                + notices.noticeText(society, meeting, name);
+    }
+
+    Iterator<Map<String, String>> rows(Society society, Meeting meeting, boolean reminder) {
+        var today = LocalDateTime.now(clock.withZone(coop.cooperage.platform.control.Clocks.UK)).toLocalDate();
         return new Iterator<>() {
             private final ArrayDeque<Map<String, String>> buffer = new ArrayDeque<>();
             private long after = 0;
@@ -84,11 +104,15 @@ public class NoticeLetters {
                 exhausted = batch.size() < BATCH;
                 for (Member m : batch) {
                     after = m.memberNumber();
+                    if (reminder && m.ceasedOn() != null && !m.ceasedOn().isAfter(today)) {
+                        continue; // no longer a member: not reminded, as by email
+                    }
                     String name = m.representative() == null || m.representative().isBlank() ? m.name()
                             : m.representative() + "\n" + m.name();
                     buffer.add(Map.of("name", name, "address", m.address() + "\n" + m.postcode().value(),
                             "memberNumber", String.valueOf(m.memberNumber()),
-                            "body", notices.noticeText(society, meeting, m.name())));
+                            "body", reminder ? reminderText(notices, society, meeting, m.name())
+                                    : notices.noticeText(society, meeting, m.name())));
                 }
                 em.clear();
             }

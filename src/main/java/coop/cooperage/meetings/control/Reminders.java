@@ -15,14 +15,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reminders of a general meeting, by email, to the members who were emailed its notice and still
- * agree to notices by email: once the meeting is {@code coop.meetings.reminder-days} days away or
- * less (default 7) and has not yet started. A member is reminded once per meeting, whoever runs
+ * agree to notices by email: once the meeting is the society's reminder period ({@code meetingReminderDays}) away or
+ * less and has not yet started. A member is reminded once per meeting, whoever runs
  * the job and however often (meeting_reminder is unique per meeting and member). Members given
- * notice by letter get no reminder: a second letter is a cost the society decides on, not us.
+ * notice by letter are not posted anything: from the same day their reminder letters are ready for
+ * the secretary to print ({@link NoticeLetters#writeReminders}), as a second letter is a cost the
+ * society decides on.
  */
 @ApplicationScoped
 public class Reminders {
@@ -42,12 +43,34 @@ public class Reminders {
     @Inject
     AuditTrail audit;
 
-    @Inject
-    @ConfigProperty(name = "coop.meetings.reminder-days", defaultValue = "7")
-    int reminderDays;
+    /** Days before a meeting that reminders go out: a rule of the society's. */
+    public int reminderDays(Society society) {
+        return society.rules().meetingReminderDays();
+    }
 
-    public int reminderDays() {
-        return reminderDays;
+    /**
+     * Whether reminders of the meeting are due or have gone out: notice has been sent and the
+     * society's reminder period before it has begun (when the email reminders go). From then on the
+     * reminder letters for members given notice by post are ready to print.
+     */
+    public boolean due(Society society, Meeting meeting) {
+        if (meeting.noticeSentOn() == null) {
+            return false;
+        }
+        var today = LocalDateTime.now(clock.withZone(coop.cooperage.platform.control.Clocks.UK)).toLocalDate();
+        return !today.isBefore(meeting.startsAt().toLocalDate().minusDays(reminderDays(society)))
+                || ((Number) em.createNativeQuery("SELECT COUNT(*) FROM meeting_reminder WHERE meeting_id = ?1")
+                        .setParameter(1, meeting.id()).getSingleResult()).longValue() > 0;
+    }
+
+    /** The meeting, if its reminders are due (else 409: there is nothing to remind of yet). */
+    public Meeting dueMeeting(Society society, long id) {
+        Meeting meeting = notices.noticedMeeting(society, id);
+        if (!due(society, meeting)) {
+            throw new coop.cooperage.platform.control.ConflictException("meeting", "Reminders of this meeting are not due yet: they go"
+                    + " out " + reminderDays(society) + " days before it, by email and as letters to print for members given notice by post");
+        }
+        return meeting;
     }
 
     /** Sends the reminders now due for this society's meetings; returns how many were queued. */
@@ -57,7 +80,7 @@ public class Reminders {
         var due = em.createQuery("select m from Meeting m where m.societyId = :s and m.state = :st and m.startsAt > :now"
                 + " and m.startsAt < :until order by m.startsAt", Meeting.class)
                 .setParameter("s", society.id()).setParameter("st", MeetingState.NOTICED).setParameter("now", now)
-                .setParameter("until", now.toLocalDate().plusDays(reminderDays + 1L).atStartOfDay()).getResultList();
+                .setParameter("until", now.toLocalDate().plusDays(reminderDays(society) + 1L).atStartOfDay()).getResultList();
         int sent = 0;
         for (Meeting meeting : due) {
             int forMeeting = 0;
@@ -74,8 +97,7 @@ public class Reminders {
                         .executeUpdate();
                 if (inserted == 1) {
                     outbox.enqueue(society.id(), member.email(), "Reminder: " + meeting.title() + " – " + society.name(),
-                            "This is a reminder of the meeting you were given notice of on " + meeting.noticeSentOn() + ".\n\n"
-                                    + notices.noticeText(society, meeting, member.name()),
+                            NoticeLetters.reminderText(notices, society, meeting, member.name()),
                             notices.invitation(society, meeting, member).text());
                     forMeeting++;
                 }

@@ -33,10 +33,21 @@ public class Migrations {
     @ConfigProperty(name = "coop.db.password", defaultValue = "")
     String password;
 
+    /** Former deployment settings, read only to carry their values into each society's rules (V18_1). */
+    @Inject
+    @ConfigProperty(name = "coop.board.quorum", defaultValue = "2")
+    int boardQuorum;
+
+    @Inject
+    @ConfigProperty(name = "coop.meetings.reminder-days", defaultValue = "7")
+    int meetingReminderDays;
+
     @PostConstruct
     void migrate() {
         var result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(url, user, password)
+                .placeholders(java.util.Map.of("boardQuorum", String.valueOf(boardQuorum),
+                        "meetingReminderDays", String.valueOf(meetingReminderDays)))
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()

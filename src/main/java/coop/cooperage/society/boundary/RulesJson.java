@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 public record RulesJson(Long nominalSharePence, Long minimumHoldingShares, Long maximumHoldingShares, Long statutoryCapPence,
         Integer minimumAge, Integer withdrawalNoticeDays, BigDecimal withdrawalAnnualCapPercent, Integer meetingNoticeClearDays,
         Integer quorumMembers, BigDecimal quorumPercent, Boolean quorumCountsProxies, RuleChangeMajority ruleChangeMajority,
-        Boolean proxiesAllowed, Integer proxyMaxPerHolder, Integer proxyDeadlineHours, Integer retentionYears) {
+        Boolean proxiesAllowed, Integer proxyMaxPerHolder, Integer proxyDeadlineHours, Integer retentionYears,
+        Integer boardQuorum, Integer meetingReminderDays) {
 
     public SocietyRules mergedInto(SocietyRules r) {
         return new SocietyRules(
@@ -27,7 +28,9 @@ public record RulesJson(Long nominalSharePence, Long minimumHoldingShares, Long 
                 or(proxiesAllowed, r.proxiesAllowed()),
                 or(proxyMaxPerHolder, r.proxyMaxPerHolder()),
                 or(proxyDeadlineHours, r.proxyDeadlineHours()),
-                or(retentionYears, r.retentionYears()));
+                or(retentionYears, r.retentionYears()),
+                or(boardQuorum, r.boardQuorum()),
+                or(meetingReminderDays, r.meetingReminderDays()));
     }
 
     private static <T> T or(T value, T current) {

@@ -66,14 +66,37 @@ public class SocietyRules {
     @Column(name = "retention_years")
     private int retentionYears;
 
+    @Column(name = "board_quorum")
+    private int boardQuorum;
+
+    @Column(name = "meeting_reminder_days")
+    private int meetingReminderDays;
+
+    /** The board's quorum and the reminder period were deployment settings until V18_1; these were their defaults. */
+    public static final int USUAL_BOARD_QUORUM = 2;
+    public static final int USUAL_MEETING_REMINDER_DAYS = 7;
+
     protected SocietyRules() {
+    }
+
+    /** The rules with the usual board quorum and reminder period ({@link #USUAL_BOARD_QUORUM}, {@link #USUAL_MEETING_REMINDER_DAYS}). */
+    @SuppressWarnings("java:S107")
+    public SocietyRules(long nominalSharePence, long minimumHoldingShares, long maximumHoldingShares, long statutoryCapPence,
+            int minimumAge, int withdrawalNoticeDays, BigDecimal withdrawalAnnualCapPercent, int meetingNoticeClearDays,
+            int quorumMembers, BigDecimal quorumPercent, boolean quorumCountsProxies, RuleChangeMajority ruleChangeMajority,
+            boolean proxiesAllowed, int proxyMaxPerHolder, int proxyDeadlineHours, int retentionYears) {
+        this(nominalSharePence, minimumHoldingShares, maximumHoldingShares, statutoryCapPence, minimumAge, withdrawalNoticeDays,
+                withdrawalAnnualCapPercent, meetingNoticeClearDays, quorumMembers, quorumPercent, quorumCountsProxies,
+                ruleChangeMajority, proxiesAllowed, proxyMaxPerHolder, proxyDeadlineHours, retentionYears, USUAL_BOARD_QUORUM,
+                USUAL_MEETING_REMINDER_DAYS);
     }
 
     @SuppressWarnings("java:S107") // one argument per rule is the honest shape of a settings record
     public SocietyRules(long nominalSharePence, long minimumHoldingShares, long maximumHoldingShares, long statutoryCapPence,
             int minimumAge, int withdrawalNoticeDays, BigDecimal withdrawalAnnualCapPercent, int meetingNoticeClearDays,
             int quorumMembers, BigDecimal quorumPercent, boolean quorumCountsProxies, RuleChangeMajority ruleChangeMajority,
-            boolean proxiesAllowed, int proxyMaxPerHolder, int proxyDeadlineHours, int retentionYears) {
+            boolean proxiesAllowed, int proxyMaxPerHolder, int proxyDeadlineHours, int retentionYears, int boardQuorum,
+            int meetingReminderDays) {
         this.nominalSharePence = nominalSharePence;
         this.minimumHoldingShares = minimumHoldingShares;
         this.maximumHoldingShares = maximumHoldingShares;
@@ -90,6 +113,8 @@ public class SocietyRules {
         this.proxyMaxPerHolder = proxyMaxPerHolder;
         this.proxyDeadlineHours = proxyDeadlineHours;
         this.retentionYears = retentionYears;
+        this.boardQuorum = boardQuorum;
+        this.meetingReminderDays = meetingReminderDays;
     }
 
     /**
@@ -97,12 +122,14 @@ public class SocietyRules {
      * minimum age 16, 13 weeks' withdrawal notice and 10% of capital a year, 14 clear days'
      * notice of meetings, a quorum of the lesser of 20 members and 10%, rule changes by two
      * thirds, proxies allowed up to 5 each and lodged 48 hours before; a former member's contact
-     * details kept for 10 years after they cease.
+     * details kept for 10 years after they cease; a board quorum of 2 directors; meeting reminders
+     * emailed 7 days before.
      */
     public static SocietyRules defaults(Jurisdiction jurisdiction) {
         long cap = jurisdiction.statutoryMaximum().pence();
         return new SocietyRules(100, 50, cap / 100, cap, 16, 91, new BigDecimal("10.00"), 14,
-                20, new BigDecimal("10.00"), true, RuleChangeMajority.TWO_THIRDS, true, 5, 48, 10);
+                20, new BigDecimal("10.00"), true, RuleChangeMajority.TWO_THIRDS, true, 5, 48, 10,
+                USUAL_BOARD_QUORUM, USUAL_MEETING_REMINDER_DAYS);
     }
 
     /** Every way these rules break the law or each other, as field errors. */
@@ -138,6 +165,10 @@ public class SocietyRules {
                 "Proxy deadline must be between 0 and 720 hours before the meeting");
         errors.check(retentionYears >= 1 && retentionYears <= 100, "retentionYears",
                 "Keep former members' contact details for between 1 and 100 years");
+        errors.check(boardQuorum >= 1 && boardQuorum <= 100, "boardQuorum",
+                "The board quorum must be between 1 and 100 directors");
+        errors.check(meetingReminderDays >= 0 && meetingReminderDays <= 365, "meetingReminderDays",
+                "Reminders go out between 0 and 365 days before a general meeting");
         return errors;
     }
 
@@ -171,6 +202,8 @@ public class SocietyRules {
         m.put("proxyMaxPerHolder", proxyMaxPerHolder);
         m.put("proxyDeadlineHours", proxyDeadlineHours);
         m.put("retentionYears", retentionYears);
+        m.put("boardQuorum", boardQuorum);
+        m.put("meetingReminderDays", meetingReminderDays);
         return m;
     }
 
@@ -192,4 +225,8 @@ public class SocietyRules {
     public int proxyMaxPerHolder() { return proxyMaxPerHolder; }
     public int proxyDeadlineHours() { return proxyDeadlineHours; }
     public int retentionYears() { return retentionYears; }
+    /** Directors without a conflict of interest who must be present for the board to decide an item. */
+    public int boardQuorum() { return boardQuorum; }
+    /** Days before a general meeting that members given notice by email are reminded (and reminder letters are ready). */
+    public int meetingReminderDays() { return meetingReminderDays; }
 }

@@ -50,6 +50,19 @@ class NoticeLettersReportTest {
     }
 
     @Test
+    void aReminderLetterIsHeadedAsAReminder() throws Exception {
+        var parameters = new java.util.HashMap<String, String>(PARAMETERS);
+        parameters.put("HEADING", "Reminder: Annual general meeting 2026");
+        var out = new ByteArrayOutputStream();
+        new ReportRenderer().writePdf(NoticeLetters.REPORT, parameters, java.util.List.of(letter(1)).iterator(),
+                ReportRenderer.Fill.SWAP_TO_DISK, out);
+        try (var doc = Loader.loadPDF(out.toByteArray())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Reminder: Annual general meeting 2026", "Dear Member 1").doesNotContain("Notice of Annual");
+        }
+    }
+
+    @Test
     void saysSoWhenThereAreNoLetters() throws Exception {
         var out = new ByteArrayOutputStream();
         new ReportRenderer().writePdf(NoticeLetters.REPORT, PARAMETERS, java.util.Collections.<Map<String, String>>emptyIterator(),

@@ -53,6 +53,32 @@ class SocietyRulesTest {
     }
 
     @Test
+    void theBoardQuorumAndReminderPeriodDefaultToTheFormerDeploymentValues() {
+        var r = SocietyRules.defaults(Jurisdiction.GREAT_BRITAIN);
+        assertThat(r.boardQuorum()).isEqualTo(2);
+        assertThat(r.meetingReminderDays()).isEqualTo(7);
+        assertThat(r.asMap()).containsEntry("boardQuorum", 2).containsEntry("meetingReminderDays", 7);
+        // the older constructor, without the board settings, keeps the same defaults
+        assertThat(rules(100, 50, 100_000, 10_000_000L).boardQuorum()).isEqualTo(2);
+        assertThat(rules(100, 50, 100_000, 10_000_000L).meetingReminderDays()).isEqualTo(7);
+    }
+
+    @Test
+    void theBoardQuorumIsAtLeastOneDirectorAndRemindersGoOutWithinTheNoticePeriodsBounds() {
+        assertThat(fields(withBoard(0, 7), Jurisdiction.GREAT_BRITAIN)).containsExactly("boardQuorum");
+        assertThat(fields(withBoard(101, 7), Jurisdiction.GREAT_BRITAIN)).containsExactly("boardQuorum");
+        assertThat(fields(withBoard(2, -1), Jurisdiction.GREAT_BRITAIN)).containsExactly("meetingReminderDays");
+        assertThat(fields(withBoard(2, 366), Jurisdiction.GREAT_BRITAIN)).containsExactly("meetingReminderDays");
+        assertThat(withBoard(1, 0).validate(Jurisdiction.GREAT_BRITAIN).isEmpty()).isTrue();
+        assertThat(withBoard(5, 30).validate(Jurisdiction.GREAT_BRITAIN).isEmpty()).isTrue();
+    }
+
+    private static SocietyRules withBoard(int boardQuorum, int reminderDays) {
+        return new SocietyRules(100, 50, 100_000, 10_000_000L, 16, 91, new BigDecimal("10"), 14, 20, new BigDecimal("10"), true,
+                RuleChangeMajority.TWO_THIRDS, true, 5, 48, 10, boardQuorum, reminderDays);
+    }
+
+    @Test
     void quorumIsTheLesserOfTheNumberAndThePercentage() {
         var r = SocietyRules.defaults(Jurisdiction.GREAT_BRITAIN); // 20 members or 10%
         assertThat(r.quorumFor(100)).isEqualTo(10);

@@ -213,11 +213,12 @@ public class BoardPages {
 
     private Page indexPage(Society society, Map<String, String> form, Map<String, String> errors) {
         var today = board.today();
+        var directors = board.directorsOn(society, today);
         return Page.of("meetings/board").with("title", "Board decisions").with("society", society)
-                .with("directors", board.directorsOn(society, today)).with("meetings", board.meetings(society))
-                .with("items", board.items(society)).with("quorum", board.quorum()).with("form", form).with("errors", errors)
+                .with("directors", directors).with("meetings", board.meetings(society))
+                .with("items", board.items(society)).with("quorum", board.quorum(society)).with("form", form).with("errors", errors)
                 .with("today", today).with("secretary", isSecretary(society))
-                .with("directorOptions", board.directorsOn(society, today).entrySet().stream()
+                .with("directorOptions", directors.entrySet().stream()
                         .map(e -> new Option(String.valueOf(e.getKey()), e.getValue())).toList());
     }
 
@@ -243,6 +244,6 @@ public class BoardPages {
                 : List.of(new Option("FOR", "For"), new Option("AGAINST", "Against"), new Option("ABSTAIN", "Abstain"));
         return Page.of("meetings/board-item").with("title", written ? "Written resolution" : "Directors' resolution")
                 .with("society", society).with("item", item).with("view", view).with("actFor", actFor).with("choices", choices)
-                .with("written", written).with("quorum", board.quorum()).with("form", form).with("errors", errors);
+                .with("written", written).with("quorum", board.quorum(society)).with("form", form).with("errors", errors);
     }
 }

@@ -356,43 +356,94 @@ public class MeetingPages {
     }
 
     Page meetingPage(Society society, Meeting m, Map<String, String> values, Map<String, String> errors) {
+        // a few queries for the whole agenda, not a few per resolution
         var resolutions = meetings.resolutions(m);
         var results = new HashMap<Long, String>();
-        var tallies = new HashMap<Long, Tally>();
-        var voters = new HashMap<Long, Integer>();
-        for (Resolution r : resolutions) {
-            if (r.secret()) {
-                voters.put(r.id(), votes.voters(r).size());
-            }
-            var result = votes.resultOf(society, r);
-            if (result != null) {
-                results.put(r.id(), result.declaration());
-            }
-            tallies.put(r.id(), votes.tallyOf(r));
-        }
-        var earlier = new java.util.ArrayList<Option>();
-        for (Meeting other : meetings.of(society)) {
-            if (other.id().equals(m.id())) {
-                continue;
-            }
-            for (Resolution r : meetings.resolutions(other)) {
-                if (r.kind() == ResolutionKind.S111_FIRST_MEETING && r.state() == coop.cooperage.meetings.entity.ResolutionState.CARRIED) {
-                    earlier.add(new Option(String.valueOf(r.id()), other.title() + ": " + r.title()));
-                }
-            }
-        }
-        var kinds = new java.util.ArrayList<Option>();
-        kinds.add(new Option("ORDINARY", "Ordinary: more votes for than against"));
-        kinds.add(new Option("SPECIAL", "Special (rule change): " + society.rules().ruleChangeMajority().label()));
-        kinds.add(new Option("S111_FIRST_MEETING", "s.111 amalgamation or transfer, first meeting: two thirds"));
-        kinds.add(new Option("S111_CONFIRMATION", "s.111 confirmation at a second meeting: a majority"));
-        kinds.add(new Option("S113", "s.113 conversion: 75% with at least half of members taking part"));
+        votes.resultsOf(society, resolutions).forEach((id, result) -> results.put(id, result.declaration()));
+        var changeable = new java.util.HashSet<Long>();
+        resolutions.stream().filter(r -> GeneralMeetings.fixedBecause(m, r) == null).forEach(r -> changeable.add(r.id()));
         return Page.of("meetings/meeting").with("title", m.title()).with("society", society).with("meeting", m)
                 .with("notice", meetings.noticeCheck(society, m)).with("entitled", meetings.rollSize(m))
                 .with("quorum", votes.quorum(society, m)).with("resolutions", resolutions).with("results", results)
-                .with("tallies", tallies).with("voters", voters).with("documents", meetings.documents(m)).with("editable", isSecretary(society))
-                .with("pollOpen", m.pollOpenAt(meetings.now())).with("earlier", earlier).with("resolutionKinds", kinds)
-                .with("form", values).with("errors", errors);
+                .with("tallies", votes.talliesOf(resolutions)).with("voters", votes.secretVoterCounts(resolutions))
+                .with("changeable", changeable)
+                .with("documents", meetings.documents(m)).with("editable", isSecretary(society))
+                .with("pollOpen", m.pollOpenAt(meetings.now())).with("earlier", earlier(society, m))
+                .with("resolutionKinds", resolutionKinds(society)).with("form", values).with("errors", errors);
+    }
+
+    /** The s.111 resolutions carried at other meetings, which a confirmation may confirm. */
+    private List<Option> earlier(Society society, Meeting m) {
+        return meetings.carriedS111Elsewhere(society, m).stream()
+                .map(c -> new Option(String.valueOf(c.resolution().id()), c.meetingTitle() + ": " + c.resolution().title())).toList();
+    }
+
+    private static List<Option> resolutionKinds(Society society) {
+        return List.of(new Option("ORDINARY", "Ordinary: more votes for than against"),
+                new Option("SPECIAL", "Special (rule change): " + society.rules().ruleChangeMajority().label()),
+                new Option("S111_FIRST_MEETING", "s.111 amalgamation or transfer, first meeting: two thirds"),
+                new Option("S111_CONFIRMATION", "s.111 confirmation at a second meeting: a majority"),
+                new Option("S113", "s.113 conversion: 75% with at least half of members taking part"));
+    }
+
+    // ---- changing a resolution (before notice, as the API's PUT) ----
+
+    @GET
+    @Path("{id}/resolutions/{rid}/edit")
+    public Response editResolutionForm(@PathParam("id") long id, @PathParam("rid") long rid) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        Meeting m = meetings.byId(society, id);
+        Resolution r = meetings.resolution(society, id, rid);
+        String fixed = GeneralMeetings.fixedBecause(m, r);
+        if (fixed != null) {
+            return cannotChange(society, m, fixed);
+        }
+        var values = new HashMap<String, String>();
+        values.put("title", r.title());
+        values.put("text", r.text());
+        values.put("proposer", r.proposer());
+        values.put("kind", r.kind().name());
+        values.put("secret", String.valueOf(r.secret()));
+        if (r.confirmsResolutionId() != null) {
+            values.put("confirmsResolutionId", String.valueOf(r.confirmsResolutionId()));
+        }
+        return Response.ok(resolutionForm(society, m, r, values, Map.of())).build();
+    }
+
+    @POST
+    @Path("{id}/resolutions/{rid}/edit")
+    public Response editResolution(@PathParam("id") long id, @PathParam("rid") long rid, MultivaluedMap<String, String> form) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        var in = new FormInput(form);
+        Meeting current = meetings.byId(society, id);
+        String fixed = GeneralMeetings.fixedBecause(current, meetings.resolution(society, id, rid));
+        if (fixed != null) {
+            return cannotChange(society, current, fixed); // checked again under the meeting's lock when saving
+        }
+        try {
+            var input = resolution(in);
+            tx.call(() -> meetings.reviseResolution(society, id, rid, input));
+            return Flash.redirect(request, base(society) + "/" + id + "#resolution-" + rid, "The resolution has been changed");
+        } catch (coop.cooperage.platform.control.ConflictException e) {
+            return cannotChange(society, meetings.byId(society, id), e.getMessage());
+        } catch (InvalidInputException e) {
+            Meeting m = meetings.byId(society, id);
+            return Response.status(400).entity(resolutionForm(society, m, meetings.resolution(society, id, rid), in.values(),
+                    merged(in, e))).build();
+        }
+    }
+
+    private Page resolutionForm(Society society, Meeting m, Resolution r, Map<String, String> values, Map<String, String> errors) {
+        return Page.of("meetings/resolution-form").with("title", "Change resolution " + r.position()).with("society", society)
+                .with("meeting", m).with("resolution", r).with("form", values).with("errors", errors)
+                .with("earlier", earlier(society, m)).with("resolutionKinds", resolutionKinds(society));
+    }
+
+    /** 409: the resolution's wording is fixed; says why and leads back to the meeting. */
+    private static Response cannotChange(Society society, Meeting m, String why) {
+        return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(Page.of("meetings/resolution-fixed").with("status", 409)
+                .with("title", "This resolution can no longer be changed").with("society", society)
+                .with("detail", why).with("back", base(society) + "/" + m.id())).build();
     }
 
     private Page attendancePage(Society society, Meeting m, Map<String, String> values, Map<String, String> errors) {

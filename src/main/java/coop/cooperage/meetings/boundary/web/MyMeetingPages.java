@@ -225,19 +225,16 @@ public class MyMeetingPages {
 
     private Page ballotPage(Society society, Meeting m, Member me, Map<String, String> values, Map<String, String> errors) {
         var resolutions = meetings.resolutions(m);
-        var mine = new HashMap<Long, CountedVote>();
+        // the member's open votes and the results for the whole agenda at once; the ballot box is asked per secret ballot
+        Map<Long, CountedVote> mine = votes.votesOf(resolutions, me.id());
         var results = new HashMap<Long, String>();
+        votes.resultsOf(society, resolutions).forEach((id, result) -> results.put(id, result.declaration()));
         var secretVoted = new HashMap<Long, String>();
         var receipts = new HashMap<Long, java.util.List<String>>();
         for (Resolution r : resolutions) {
-            votes.voteOf(r, me.id()).ifPresent(v -> mine.put(r.id(), v));
             if (r.secret()) {
                 votes.secretVoteOf(r, me.id()).ifPresent(c -> secretVoted.put(r.id(), c.name()));
                 receipts.put(r.id(), votes.receipts(r));
-            }
-            var result = votes.resultOf(society, r);
-            if (result != null) {
-                results.put(r.id(), result.declaration());
             }
         }
         var proxy = votes.proxyOf(m, me.id()).orElse(null);

@@ -97,6 +97,17 @@ public class NoticePages {
     }
 
     @GET
+    @Path("{meeting}/reminder-letters.pdf")
+    @Produces("application/pdf")
+    public Response reminderLetters(@PathParam("meeting") long id) {
+        Society society = societies.forCaller(slug, Role.SECRETARY);
+        Meeting meeting = reminders.dueMeeting(society, id);
+        StreamingOutput body = out -> letters.writeReminders(society, meeting, out);
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"reminder-letters-" + meeting.id() + ".pdf\"").build();
+    }
+
+    @GET
     @Path("{meeting}/letters.pdf")
     @Produces("application/pdf")
     public Response letters(@PathParam("meeting") long id) {
@@ -118,6 +129,7 @@ public class NoticePages {
         return Page.of("meetings/notice").with("title", "Notice of " + meeting.title()).with("society", society)
                 .with("meeting", meeting).with("lines", java.util.List.of(notices.noticeText(society, meeting, name == null ? "member" : name).split("\n")))
                 .with("check", notices.checkToday(society, meeting)).with("status", officer ? notices.status(meeting) : null)
-                .with("secretary", secretary).with("reminderDays", reminders.reminderDays()).with("errors", errors);
+                .with("secretary", secretary).with("reminderDays", reminders.reminderDays(society))
+                .with("remindersDue", secretary && reminders.due(society, meeting)).with("errors", errors);
     }
 }

@@ -111,7 +111,9 @@ public class SocietyPages {
                 in.flag("proxiesAllowed"),
                 orZero(in.integer("proxyMaxPerHolder", whole)),
                 orZero(in.integer("proxyDeadlineHours", whole)),
-                orZero(in.integer("retentionYears", whole)));
+                orZero(in.integer("retentionYears", whole)),
+                orZero(in.integer("boardQuorum", whole)),
+                orZero(in.integer("meetingReminderDays", whole)));
         try {
             // every problem at once: what could not be read as typed, then what breaks the rules
             in.errors().merge(formFields(rules.validate(society.jurisdiction()))).throwIfAny();
@@ -140,7 +142,9 @@ public class SocietyPages {
                 Map.entry("proxiesAllowed", String.valueOf(r.proxiesAllowed())),
                 Map.entry("proxyMaxPerHolder", String.valueOf(r.proxyMaxPerHolder())),
                 Map.entry("proxyDeadlineHours", String.valueOf(r.proxyDeadlineHours())),
-                Map.entry("retentionYears", String.valueOf(r.retentionYears())));
+                Map.entry("retentionYears", String.valueOf(r.retentionYears())),
+                Map.entry("boardQuorum", String.valueOf(r.boardQuorum())),
+                Map.entry("meetingReminderDays", String.valueOf(r.meetingReminderDays())));
         return Page.of("society/settings").with("title", "Settings").with("society", society).with("form", form)
                 .with("errors", errors).with("editable", caller.isPlatformAdmin() || caller.rolesIn(society.id()).contains(Role.SECRETARY))
                 .with("majorities", Arrays.stream(RuleChangeMajority.values()).map(m -> new Option(m.name(), m.label())).toList());
