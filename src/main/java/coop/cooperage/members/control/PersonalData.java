@@ -12,6 +12,7 @@ import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -59,15 +60,24 @@ public class PersonalData {
         if (!linked.isEmpty()) {
             return Optional.of(linked.get(0));
         }
-        var byEmail = em.createQuery("select m from Member m where m.societyId = :s and m.email = :e and m.state = :st"
-                + " and m.accountId is null", Member.class)
+        var byEmail = em.createQuery("select m.id from Member m where m.societyId = :s and m.email = :e and m.state = :st"
+                + " and m.accountId is null", Long.class)
                 .setParameter("s", society.id()).setParameter("e", account.email()).setParameter("st", MemberState.MEMBER)
                 .getResultList();
         if (byEmail.size() != 1) {
             return Optional.empty();
         }
-        byEmail.get(0).linkAccount(account.id());
-        return Optional.of(byEmail.get(0));
+        // Linked with a conditional update, not through the entity: a member's first requests often
+        // come many at once (a page and its votes), and each would otherwise write the same link
+        // against the version it read, all but one failing on the optimistic lock. The update
+        // waits for a concurrent link to commit and then changes nothing; the locking read after
+        // it sees the row as last committed, whoever linked it.
+        em.createNativeQuery("UPDATE member SET account_id = ?1, version = version + 1 WHERE id = ?2 AND account_id IS NULL")
+                .setParameter(1, account.id()).setParameter(2, byEmail.get(0)).executeUpdate();
+        Member member = em.createQuery("select m from Member m where m.id = :id", Member.class)
+                .setParameter("id", byEmail.get(0)).setLockMode(LockModeType.PESSIMISTIC_READ)
+                .setHint("eclipselink.refresh", "true").getSingleResult();
+        return account.id().equals(member.accountId()) ? Optional.of(member) : Optional.empty();
     }
 
     public List<Nomination> nominations(Member member) {
