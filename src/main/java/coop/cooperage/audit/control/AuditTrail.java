@@ -139,6 +139,11 @@ public class AuditTrail {
     }
 
     public String currentActor() {
+        // work done in the background on someone's behalf is theirs: the job records who asked for it
+        var job = coop.cooperage.platform.control.JobRun.current();
+        if (job.isPresent()) {
+            return job.get().requestedByName();
+        }
         try {
             Principal p = security.getCallerPrincipal();
             return p == null ? "system" : p.getName();

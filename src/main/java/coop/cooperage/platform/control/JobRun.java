@@ -1,0 +1,101 @@
+package coop.cooperage.platform.control;
+
+import coop.cooperage.platform.entity.Job;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One run of a job, as its worker sees it: fired as a CDI event by {@link JobRunner} on the thread that runs the job.
+ * The worker for {@link #kind()} observes it, calls {@link #accept()}, does the work, reports {@link #progress} as it
+ * goes and calls {@link #succeeded} inside the work's own transaction, so the work and the job's success commit
+ * together (a crash before the commit leaves neither, and the job runs again from the start).
+ */
+public final class JobRun {
+
+    private static final ThreadLocal<JobRun> CURRENT = new ThreadLocal<>();
+
+    /** Progress is written at most this often (each write is its own short transaction). */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+    private final long id;
+    private final long societyId;
+    private final String kind;
+    private final String params;
+    private final Long requestedBy;
+    private final String requestedByName;
+    private final String instance;
+    private final Jobs jobs;
+    private boolean accepted;
+    private boolean succeeded;
+    private long lastProgressNanos;
+
+    JobRun(Job job, String instance, Jobs jobs) {
+        this.id = job.id();
+        this.societyId = job.societyId();
+        this.kind = job.kind();
+        this.params = job.params();
+        this.requestedBy = job.requestedBy();
+        this.requestedByName = job.requestedByName();
+        this.instance = instance;
+        this.jobs = jobs;
+    }
+
+    /** The run on this thread, if it is running a job: whose request the work is done for (the audit trail's actor). */
+    public static Optional<JobRun> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    void begin() {
+        CURRENT.set(this);
+    }
+
+    void end() {
+        CURRENT.remove();
+    }
+
+    public boolean is(String kind) {
+        return this.kind.equals(kind);
+    }
+
+    /** Called by the worker that takes the job; a job no worker accepts fails. */
+    public void accept() {
+        if (accepted) {
+            throw new IllegalStateException("Job " + id + " was accepted by two workers");
+        }
+        accepted = true;
+    }
+
+    /**
+     * {@code done} of {@code total} steps, written in its own transaction so that the page sees it while the work's
+     * transaction is still open; written at most every {@link #PROGRESS_INTERVAL}, and always when done reaches total.
+     */
+    public void progress(long done, long total) {
+        Job.checkProgress(done, total);
+        long now = System.nanoTime();
+        if (done < total && done > 0 && now - lastProgressNanos < PROGRESS_INTERVAL.toNanos()) {
+            return;
+        }
+        lastProgressNanos = now;
+        jobs.progress(id, instance, done, total);
+    }
+
+    /**
+     * Marks the job SUCCEEDED in the caller's transaction (mandatory), with what to tell the person who asked and where
+     * to see the result. Refused (and so the work rolled back) if this instance no longer holds the job.
+     */
+    public void succeeded(String message, String resultPage, String resultApi) {
+        jobs.succeedWithin(id, instance, message, resultPage, resultApi);
+        succeeded = true;
+    }
+
+    boolean accepted() { return accepted; }
+    boolean hasSucceeded() { return succeeded; }
+    String instance() { return instance; }
+
+    public long id() { return id; }
+    public long societyId() { return societyId; }
+    public String kind() { return kind; }
+    public String params() { return params; }
+    public Long requestedBy() { return requestedBy; }
+    public String requestedByName() { return requestedByName; }
+}
