@@ -1,7 +1,6 @@
 package coop.cooperage.platform.control;
 
 import coop.cooperage.platform.entity.Job;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,9 +13,6 @@ public final class JobRun {
 
     private static final ThreadLocal<JobRun> CURRENT = new ThreadLocal<>();
 
-    /** Progress is written at most this often (each write is its own short transaction). */
-    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
-
     private final long id;
     private final long societyId;
     private final String kind;
@@ -27,7 +23,6 @@ public final class JobRun {
     private final Jobs jobs;
     private boolean accepted;
     private boolean succeeded;
-    private long lastProgressNanos;
 
     JobRun(Job job, String instance, Jobs jobs) {
         this.id = job.id();
@@ -66,16 +61,11 @@ public final class JobRun {
     }
 
     /**
-     * {@code done} of {@code total} steps, written in its own transaction so that the page sees it while the work's
-     * transaction is still open; written at most every {@link #PROGRESS_INTERVAL}, and always when done reaches total.
+     * {@code done} of {@code total} steps, written at once in its own short transaction, so that the page sees it while
+     * the work's transaction is still open. Workers report every batch (every 50 rows, say), not every row.
      */
     public void progress(long done, long total) {
         Job.checkProgress(done, total);
-        long now = System.nanoTime();
-        if (done < total && done > 0 && now - lastProgressNanos < PROGRESS_INTERVAL.toNanos()) {
-            return;
-        }
-        lastProgressNanos = now;
         jobs.progress(id, instance, done, total);
     }
 
