@@ -668,6 +668,11 @@ class AllotmentIT {
         assertThat(f.count("share_entry", "kind = 'ALLOTMENT'")).isEqualTo(60);
         assertThat(f.count("share_certificate", "")).isEqualTo(60);
         assertThat(f.count("member", "state = 'MEMBER'")).isEqualTo(60);
+        // the hundreds of audit events of that one transaction chain on correctly
+        var verification = Http.json(admin.get("/api/v1/societies/al7/audit/verification"));
+        assertThat(verification.getBoolean("intact")).as(verification.toString()).isTrue();
+        assertThat(verification.getJsonNumber("eventsChecked").longValue())
+                .isEqualTo(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId)).isGreaterThanOrEqualTo(180);
     }
 
     /**

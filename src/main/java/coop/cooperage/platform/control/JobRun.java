@@ -20,6 +20,7 @@ public final class JobRun {
     private final Long requestedBy;
     private final String requestedByName;
     private final String instance;
+    private final int attempt;
     private final Jobs jobs;
     private boolean accepted;
     private boolean succeeded;
@@ -32,6 +33,7 @@ public final class JobRun {
         this.requestedBy = job.requestedBy();
         this.requestedByName = job.requestedByName();
         this.instance = instance;
+        this.attempt = job.attempts();
         this.jobs = jobs;
     }
 
@@ -66,7 +68,7 @@ public final class JobRun {
      */
     public void progress(long done, long total) {
         Job.checkProgress(done, total);
-        jobs.progress(id, instance, done, total);
+        jobs.progress(id, instance, attempt, done, total);
     }
 
     /**
@@ -74,13 +76,14 @@ public final class JobRun {
      * to see the result. Refused (and so the work rolled back) if this instance no longer holds the job.
      */
     public void succeeded(String message, String resultPage, String resultApi) {
-        jobs.succeedWithin(id, instance, message, resultPage, resultApi);
+        jobs.succeedWithin(id, instance, attempt, message, resultPage, resultApi);
         succeeded = true;
     }
 
     boolean accepted() { return accepted; }
     boolean hasSucceeded() { return succeeded; }
     String instance() { return instance; }
+    int attempt() { return attempt; }
 
     public long id() { return id; }
     public long societyId() { return societyId; }

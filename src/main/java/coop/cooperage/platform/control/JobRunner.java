@@ -169,7 +169,7 @@ public class JobRunner {
         try {
             runs.fire(run);
             if (!run.accepted()) {
-                jobs.fail(job.id(), instance, "Nothing here knows how to do this kind of job (" + job.kind() + ").", null);
+                jobs.fail(job.id(), instance, run.attempt(), "Nothing here knows how to do this kind of job (" + job.kind() + ").", null);
             } else if (!run.hasSucceeded()) {
                 throw new IllegalStateException("The worker for " + job.kind() + " finished without recording success");
             }
@@ -177,13 +177,13 @@ public class JobRunner {
             Throwable refusal = refusal(e);
             if (refusal != null) {
                 // the work was refused (a conflict, or bad input that got past the first checks): the reason is for the user
-                jobs.fail(job.id(), instance, refusal.getMessage(), null);
+                jobs.fail(job.id(), instance, run.attempt(), refusal.getMessage(), null);
                 return;
             }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident + " in job " + job.id() + " (" + job.kind() + ")", e);
             try {
-                jobs.fail(job.id(), instance, "Something went wrong on our side and nothing was saved. Quote incident " + incident
+                jobs.fail(job.id(), instance, run.attempt(), "Something went wrong on our side and nothing was saved. Quote incident " + incident
                         + " if you report it.", incident);
             } catch (RuntimeException again) {
                 LOG.log(Level.SEVERE, "Could not record the failure of job " + job.id(), again);

@@ -80,37 +80,41 @@ public class Jobs {
                 .setHint("eclipselink.refresh", true).getResultStream().findFirst();
     }
 
-    /** Progress and a heartbeat, in a transaction of their own; ignored if this instance no longer holds the job. */
+    /**
+     * Progress and a heartbeat, in a transaction of their own; ignored if this run no longer holds the job. A run is
+     * its instance and its attempt: an instance that claimed its own job again (its heartbeat went stale) holds only the
+     * later run.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void progress(long id, String instance, long done, long total) {
+    public void progress(long id, String instance, int attempt, long done, long total) {
         Job.checkProgress(done, total);
         em.createNativeQuery("UPDATE job SET progress_done = ?1, progress_total = ?2, heartbeat_at = ?3"
-                + " WHERE id = ?4 AND state = 'RUNNING' AND claimed_by = ?5")
+                + " WHERE id = ?4 AND state = 'RUNNING' AND claimed_by = ?5 AND attempts = ?6")
                 .setParameter(1, done).setParameter(2, total).setParameter(3, LocalDateTime.now(clock)).setParameter(4, id)
-                .setParameter(5, instance).executeUpdate();
+                .setParameter(5, instance).setParameter(6, attempt).executeUpdate();
     }
 
     /** Success in the work's transaction: the work and its job's success commit together, or neither does. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void succeedWithin(long id, String instance, String message, String resultPage, String resultApi) {
-        held(id, instance).succeed(message, resultPage, resultApi, LocalDateTime.now(clock));
+    public void succeedWithin(long id, String instance, int attempt, String message, String resultPage, String resultApi) {
+        held(id, instance, attempt).succeed(message, resultPage, resultApi, LocalDateTime.now(clock));
         em.flush();
     }
 
     /** A failure, in a transaction of its own (the work's has rolled back). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void fail(long id, String instance, String message, String incident) {
+    public void fail(long id, String instance, int attempt, String message, String incident) {
         Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (job != null && job.state() == Job.State.RUNNING && instance.equals(job.claimedBy())) {
+        if (job != null && job.heldBy(instance, attempt)) {
             job.fail(message, incident, LocalDateTime.now(clock));
         }
     }
 
-    /** The job, locked, as long as this instance still holds it: one that lost it (taken over as dead) must not finish it. */
-    private Job held(long id, String instance) {
+    /** The job, locked, as long as this run still holds it: a run that lost it (taken over as dead) must not finish it. */
+    private Job held(long id, String instance, int attempt) {
         Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || job.state() != Job.State.RUNNING || !instance.equals(job.claimedBy())) {
-            throw new IllegalStateException("Job " + id + " is no longer held by " + instance);
+        if (job == null || !job.heldBy(instance, attempt)) {
+            throw new IllegalStateException("Job " + id + " is no longer held by " + instance + " (attempt " + attempt + ")");
         }
         return job;
     }

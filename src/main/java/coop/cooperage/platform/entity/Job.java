@@ -157,6 +157,14 @@ public class Job {
         return true;
     }
 
+    /**
+     * Whether this run (an instance, and the attempt it claimed) still holds the job. If its heartbeat went stale and
+     * the job was claimed again, even by the same instance, the earlier run no longer holds it and must not finish it.
+     */
+    public boolean heldBy(String instance, int attempt) {
+        return state == State.RUNNING && instance.equals(claimedBy) && attempts == attempt;
+    }
+
     /** How far the work has got: {@code done} of {@code total} steps. */
     public void progress(long done, long total) {
         checkProgress(done, total);

@@ -50,6 +50,20 @@ class JobTest {
     }
 
     @Test
+    void onlyTheLatestRunHoldsTheJobEvenOnTheSameInstance() {
+        var job = queued();
+        job.claim("a", T0, STALE);
+        assertThat(job.heldBy("a", 1)).isTrue();
+        assertThat(job.heldBy("b", 1)).isFalse();
+        // its heartbeat went stale (a stalled instance), and the same instance claimed it again: the first run lost it
+        job.claim("a", T0.plusMinutes(2), STALE);
+        assertThat(job.heldBy("a", 1)).isFalse();
+        assertThat(job.heldBy("a", 2)).isTrue();
+        job.succeed("done", null, null, T0.plusMinutes(3));
+        assertThat(job.heldBy("a", 2)).as("a finished job is nobody's").isFalse();
+    }
+
+    @Test
     void aJobWhoseInstancesKeepDyingIsGivenUpWithAClearMessage() {
         var job = queued();
         var now = T0;
