@@ -6,7 +6,9 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -173,6 +175,59 @@ class AllotmentIT {
         return map;
     }
 
+    /** Approves through the API: the work is queued as a job (202, with the job's Location). */
+    private static HttpResponse<String> approve(Http who, String society, String offer) {
+        return who.postJson("/api/v1/societies/" + society + "/allotments/" + offer, "{\"decidedOn\":\"" + DECIDED_ON + "\"}");
+    }
+
+    /** The path of the job that an accepted request (202) or a page's redirect (303) points to. */
+    private static String jobPath(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isIn(202, 303);
+        return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+
+    /**
+     * Polls the job until it has ended and returns it. Each poll is a request; the only limit is a deadline, so a slow
+     * machine waits longer rather than failing.
+     */
+    private static JsonObject awaitJob(Http who, String jobPath) throws InterruptedException {
+        if (jobPath.startsWith("/s/")) {
+            jobPath = "/api/v1/societies/" + jobPath.substring(3);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            var job = Http.json(who.get(jobPath));
+            String state = job.getString("state");
+            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job " + jobPath + " still " + state).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Approves and waits for the job: it must succeed. */
+    private static JsonObject approved(Http who, String society, String offer) throws InterruptedException {
+        var job = awaitJob(who, jobPath(approve(who, society, offer)));
+        assertThat(job.getString("state")).as(job.toString()).isEqualTo("SUCCEEDED");
+        return job;
+    }
+
+    /** Polls the job until it satisfies {@code condition} (a running job seen from outside). */
+    private static JsonObject awaitJobWhere(Http who, String jobPath, java.util.function.Predicate<JsonObject> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            var job = Http.json(who.get(jobPath));
+            if (condition.test(job)) {
+                return job;
+            }
+            assertThat(job.getString("state")).as(job.toString()).isIn("QUEUED", "RUNNING");
+            assertThat(System.nanoTime()).as("job " + jobPath + ": " + job).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void theBoardApprovesTheProposalAndEverythingTheAllotmentMeansHappensOnce() throws Exception {
         var world = world();
@@ -201,9 +256,21 @@ class AllotmentIT {
         // looking changes nothing
         assertThat(s.f().count("share_entry", "")).isZero();
 
-        var approved = director.postJson("/api/v1/societies/al1/allotments/solar", "{\"decidedOn\":\"" + DECIDED_ON + "\"}");
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        var a = Http.json(approved);
+        var accepted = approve(director, "al1", "solar");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(Http.json(accepted).getString("state")).isIn("QUEUED", "RUNNING", "SUCCEEDED");
+        assertThat(Http.json(accepted).getString("kind")).isEqualTo("shares.allotment-approval");
+        var job = awaitJob(director, jobPath(accepted));
+        assertThat(job.getString("state")).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.getString("message")).isEqualTo("Allotted 1000 shares to 4 investors; 4 refunds (£970.00) are due");
+        assertThat(job.getInt("done")).isEqualTo(6);
+        assertThat(job.getInt("total")).isEqualTo(6);
+        assertThat(job.getInt("percent")).isEqualTo(100);
+        assertThat(job.getInt("attempts")).isEqualTo(1);
+        assertThat(job.getString("requestedBy")).isEqualTo("dir@al1.example");
+        assertThat(job.getString("resultApi")).isEqualTo("/api/v1/societies/al1/allotments/solar");
+        assertThat(job.getString("resultPage")).isEqualTo("/s/al1/allotments/solar");
+        var a = Http.json(director.get(job.getString("resultApi")));
         assertThat(a.getString("state")).isEqualTo("ALLOTTED");
         assertThat(a.getJsonObject("decision").getString("approverRole")).isEqualTo("DIRECTOR");
         assertThat(a.getJsonObject("decision").getString("decidedOn")).isEqualTo(DECIDED_ON.toString());
@@ -243,6 +310,11 @@ class AllotmentIT {
         assertThat(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId + " AND action = 'offer.allotted'")).isEqualTo(1);
         assertThat(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId
                 + " AND action = 'share_application.allotted'")).isEqualTo(6);
+        // the work ran in the background, but on the director's behalf: the audit trail says so
+        assertThat(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId
+                + " AND action = 'offer.allotted' AND actor = 'dir@al1.example'")).isEqualTo(1);
+        assertThat(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId
+                + " AND action = 'member.admitted' AND actor = 'dir@al1.example'")).isEqualTo(3);
 
         // each investor with an email hears what they got, and where their certificate is
         var ann = world.lastMailTo("ann@al1.example", "Your shares in");
@@ -253,10 +325,27 @@ class AllotmentIT {
         assertThat(cat.getContent().toString()).contains("£50.00");
 
         // approving again is a conflict that changes nothing
-        var again = director.postJson("/api/v1/societies/al1/allotments/solar", "{\"decidedOn\":\"" + DECIDED_ON + "\"}");
+        var again = approve(director, "al1", "solar");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(again.body()).contains("already been allotted");
         assertThat(f.count("share_entry", "")).isEqualTo(4);
+        assertThat(f.count("job", "")).isEqualTo(1);
+
+        // the job is the approvers' to see: the treasurer and members are refused, other societies learn nothing
+        String jobApi = jobPath(accepted);
+        var treasurer = world.person(admin, "al1", "tre@al1.example", "TREASURER");
+        assertThat(treasurer.get(jobApi).statusCode()).isEqualTo(403);
+        world.society(admin, "al1x", "GREAT_BRITAIN");
+        var outsider = world.person(admin, "al1x", "dir@al1x.example", "DIRECTOR");
+        assertThat(outsider.get(jobApi).statusCode()).isEqualTo(404);
+        assertThat(outsider.get(jobApi.replace("/al1/", "/al1x/")).statusCode()).as("a job belongs to its society").isEqualTo(404);
+        assertThat(admin.get(jobApi).statusCode()).isEqualTo(200);
+        var jobPage = director.get(jobApi.replace("/api/v1/societies/", "/s/"));
+        assertThat(jobPage.statusCode()).isEqualTo(200);
+        assertThat(jobPage.body()).contains("Approving the allotment of Solar on the school roof").contains("job-succeeded")
+                .contains("Allotted 1000 shares to 4 investors").contains("href=\"/s/al1/allotments/solar\"")
+                .doesNotContain("http-equiv=\"refresh\"");
 
         // the allotment as made, with its certificates
         var made = Http.json(director.get("/api/v1/societies/al1/allotments/solar"));
@@ -285,22 +374,31 @@ class AllotmentIT {
         var secretary = world.person(admin, "al2", "sec@al2.example", "SECRETARY");
         var pool = Executors.newFixedThreadPool(8);
         var start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Http who = i % 2 == 0 ? director : secretary;
             results.add(pool.submit(() -> {
                 start.await();
-                return who.postJson("/api/v1/societies/al2/allotments/wind", "{\"decidedOn\":\"" + DECIDED_ON + "\"}").statusCode();
+                return approve(who, "al2", "wind");
             }));
         }
         start.countDown();
         var codes = new ArrayList<Integer>();
+        String accepted = null;
         for (var r : results) {
-            codes.add(r.get());
+            var response = r.get();
+            codes.add(response.statusCode());
+            if (response.statusCode() == 202) {
+                accepted = jobPath(response);
+            } else {
+                assertThat(response.body()).containsAnyOf("already being approved", "already been allotted");
+            }
         }
         pool.shutdown();
-        assertThat(codes).containsOnly(200, 409);
-        assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(1);
+        assertThat(codes).containsOnly(202, 409);
+        assertThat(codes.stream().filter(c -> c == 202).count()).isEqualTo(1);
+        assertThat(awaitJob(director, accepted).getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(f.count("job", "")).isEqualTo(1);
         // 16,200 shares asked, 5,000 available: everyone scaled back pro rata, nobody below 50
         assertThat(f.count("share_entry", "kind = 'ALLOTMENT'")).isEqualTo(40);
         assertThat(Fixture.longOf("SELECT SUM(shares) FROM share_entry WHERE society_id = " + f.societyId)).isEqualTo(5000);
@@ -371,6 +469,7 @@ class AllotmentIT {
         assertThat(f.count("payout", "")).isZero();
         assertThat(f.count("allotment_decision", "")).isZero();
         assertThat(f.count("board_item", "")).as("a refused approval records no board decision").isZero();
+        assertThat(f.count("job", "")).as("a refused approval queues nothing").isZero();
         assertThat(f.count("share_offer", "state = 'CLOSED'")).isEqualTo(2);
         assertThat(f.count("member", "state = 'APPLICANT'")).isEqualTo(7);
     }
@@ -393,8 +492,7 @@ class AllotmentIT {
             st.executeUpdate("UPDATE member SET state = 'REJECTED', rejected_reason = 'Not eligible' WHERE id = " + refused);
         }
         long refusedApplication = f.application(refused, 100, true, 10_000);
-        var approved = admin.postJson("/api/v1/societies/al4/allotments/hydro", "{\"decidedOn\":\"" + DECIDED_ON + "\"}");
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        approved(admin, "al4", "hydro");
         assertThat(Fixture.stringOf("SELECT state FROM share_application WHERE id = " + refusedApplication)).isEqualTo("REFUNDED");
         assertThat(Fixture.longOf("SELECT amount_pence FROM payout WHERE source_id = " + refusedApplication)).isEqualTo(10_000);
         assertThat(Fixture.stringOf("SELECT state FROM member WHERE id = " + refused)).isEqualTo("REJECTED");
@@ -433,8 +531,7 @@ class AllotmentIT {
                 + d.asJsonObject().getInt("applications") + ":" + d.asJsonObject().getInt("paidPence")).toList();
         assertThat(districts).containsExactly("BS1:3:62000", "BS3:1:35000", "HX7:2:100000");
 
-        var approved = admin.postJson("/api/v1/societies/al5/allotments/solar", "{\"decidedOn\":\"" + DECIDED_ON + "\"}");
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        approved(admin, "al5", "solar");
         var csv = admin.get("/api/v1/societies/al5/share-reports/offers/solar/summary.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains("Postcode district,Local,Applications,Shares applied for,Money raised (£),Shares allotted")
@@ -492,9 +589,15 @@ class AllotmentIT {
         assertThat(bad.body()).contains("YYYY-MM-DD");
         var done = secretary.submit(page, page, Map.of("decidedOn", DECIDED_ON.toString()));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        // the approval runs as a job: the page leads to the job's page, which shows the outcome and leads back
+        String jobPage = jobPath(done);
+        assertThat(jobPage).startsWith("/s/al6/jobs/");
+        assertThat(awaitJob(secretary, jobPage).getString("state")).isEqualTo("SUCCEEDED");
+        var outcome = secretary.get(jobPage);
+        assertThat(outcome.body()).contains("Allotted 1000 shares to 4 investors").contains("href=\"/s/al6/allotments/solar\"");
+        assertThat(auditor.get(jobPage).statusCode()).as("the auditor may not approve, so does not see the job").isEqualTo(403);
         var after = secretary.get(page);
-        assertThat(after.body()).contains("Allotted 1000 shares to 4 investors").contains("Approved on").contains("SECRETARY")
-                .contains("Certificate 1");
+        assertThat(after.body()).contains("Approved on").contains("SECRETARY").contains("Certificate 1");
         assertThat(s.f().count("allotment_decision", "approver_role = 'SECRETARY'")).isEqualTo(1);
         long boardItem = Fixture.longOf("SELECT board_item_id FROM allotment_decision WHERE offer_id = " + s.f().offerId);
         assertThat(Fixture.stringOf("SELECT created_by FROM board_item WHERE id = " + boardItem)).isEqualTo("sec@al6.example");
@@ -502,5 +605,118 @@ class AllotmentIT {
         assertThat(secretary.get("/s/al6/board").body()).contains("Allotment of Solar on the school roof: 1,000 shares to 4 applicants");
         // the secretary's offer page leads to the allotment made
         assertThat(secretary.get("/s/al6/share-offers/solar").body()).contains("See the allotment made").contains("/s/al6/allotments/solar");
+    }
+
+    /**
+     * 60 applicants, all paid in full, all admitted. The test holds a lock on the member row of the 56th, so the job
+     * stops there, after its first batch of 50: its progress shows while its transaction is open, and a second approval
+     * meanwhile is refused. Let go, the job finishes once.
+     */
+    @Test
+    void theJobShowsItsProgressAndASecondApprovalIsRefusedWhileItRuns() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "al7", "GREAT_BRITAIN");
+        var f = new Fixture("al7");
+        f.offer("wind", "CLOSED", 1_000_000, "ANYONE", "PRO_RATA");
+        var members = new ArrayList<Long>();
+        for (int i = 0; i < 60; i++) {
+            long member = f.applicant("Investor " + i, "BS1 4RW", "investor" + i + "@al7.example");
+            members.add(member);
+            f.application(member, 100, true, 10_000);
+        }
+        var director = world.person(admin, "al7", "dir@al7.example", "DIRECTOR");
+        var secretary = world.person(admin, "al7", "sec@al7.example", "SECRETARY");
+        String jobApi;
+        try (var held = db()) {
+            held.setAutoCommit(false);
+            try (var st = held.createStatement()) {
+                st.executeQuery("SELECT id FROM member WHERE id = " + members.get(55) + " FOR UPDATE").close();
+            }
+            var accepted = approve(director, "al7", "wind");
+            jobApi = jobPath(accepted);
+            var running = awaitJobWhere(director, jobApi, j -> j.getInt("done") == 50);
+            assertThat(running.getString("state")).isEqualTo("RUNNING");
+            assertThat(running.getInt("total")).isEqualTo(60);
+            assertThat(running.getInt("percent")).isEqualTo(83);
+            assertThat(running.containsKey("finishedAt")).as("not finished").isFalse();
+            // the page shows the bar and refreshes itself (no script: the CSP allows none inline)
+            var page = secretary.get(jobApi.replace("/api/v1/societies/", "/s/"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<progress id=\"job-progress\"").contains("value=\"83\"").contains("50 of 60 done (83%)")
+                    .contains("http-equiv=\"refresh\"");
+            // while it runs, approving again is refused at once, saying why, and the allotment page says where to look
+            var second = approve(secretary, "al7", "wind");
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+            assertThat(second.body()).contains("already being approved").contains("job " + jobApi.substring(jobApi.lastIndexOf('/') + 1));
+            var allotmentPage = secretary.get("/s/al7/allotments/wind");
+            assertThat(allotmentPage.body()).contains("being approved now").contains(jobApi.replace("/api/v1/societies/", "/s/"))
+                    .doesNotContain("id=\"approve\"");
+            var refusedOnPage = secretary.submit("/s/al7/allotments/wind", "/s/al7/allotments/wind",
+                    Map.of("decidedOn", DECIDED_ON.toString()));
+            assertThat(refusedOnPage.statusCode()).isEqualTo(409);
+            // nothing is visible outside the job's transaction yet
+            assertThat(f.count("share_entry", "")).isZero();
+            assertThat(Fixture.stringOf("SELECT state FROM share_offer WHERE id = " + f.offerId)).isEqualTo("CLOSED");
+            held.rollback();
+        }
+        var done = awaitJob(director, jobApi);
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.getInt("done")).isEqualTo(60);
+        assertThat(f.count("job", "")).isEqualTo(1);
+        assertThat(f.count("allotment_decision", "")).isEqualTo(1);
+        assertThat(f.count("share_entry", "kind = 'ALLOTMENT'")).isEqualTo(60);
+        assertThat(f.count("share_certificate", "")).isEqualTo(60);
+        assertThat(f.count("member", "state = 'MEMBER'")).isEqualTo(60);
+        // the hundreds of audit events of that one transaction chain on correctly
+        var verification = Http.json(admin.get("/api/v1/societies/al7/audit/verification"));
+        assertThat(verification.getBoolean("intact")).as(verification.toString()).isTrue();
+        assertThat(verification.getJsonNumber("eventsChecked").longValue())
+                .isEqualTo(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId)).isGreaterThanOrEqualTo(180);
+    }
+
+    /**
+     * A job that an instance claimed and then died running (its heartbeat an hour old; its transaction rolled back
+     * with its connection, so nothing of it is in the database) is claimed again by a live instance and done once.
+     */
+    @Test
+    void aJobAbandonedByADeadInstanceIsPickedUpAndDoneExactlyOnce() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        var s = scenario(world, admin, "al8");
+        var director = world.person(admin, "al8", "dir@al8.example", "DIRECTOR");
+        var f = s.f();
+        long account = Fixture.longOf("SELECT id FROM account WHERE email = 'dir@al8.example'");
+        long job = Fixture.insert("INSERT INTO job (society_id, kind, title, params, visible_to, active_key, state, progress_done,"
+                + " progress_total, attempts, requested_by, requested_by_name, claimed_by, heartbeat_at, result_page, result_api,"
+                + " created_at, started_at) VALUES (" + f.societyId + ", 'shares.allotment-approval',"
+                + " 'Approving the allotment of Solar on the school roof', '{\"offer\":\"solar\",\"decidedOn\":\"" + DECIDED_ON
+                + "\",\"approverRole\":\"DIRECTOR\"}', 'DIRECTOR,SECRETARY', 'shares.allotment-approval:" + f.offerId
+                + "', 'RUNNING', 3, 6, 1, " + account + ", 'dir@al8.example', 'dead-instance', NOW(6) - INTERVAL 1 HOUR,"
+                + " '/s/al8/allotments/solar', '/api/v1/societies/al8/allotments/solar', NOW(6) - INTERVAL 1 HOUR,"
+                + " NOW(6) - INTERVAL 1 HOUR)");
+        String jobApi = "/api/v1/societies/al8/jobs/" + job;
+        // while it is (said to be) running, approving is refused; had the live instance already finished it, the offer
+        // would be allotted, also a conflict: never a second job
+        var second = approve(director, "al8", "solar");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        var done = awaitJob(director, jobApi);
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.getInt("attempts")).as("claimed once more").isEqualTo(2);
+        assertThat(done.getString("message")).isEqualTo("Allotted 1000 shares to 4 investors; 4 refunds (£970.00) are due");
+        assertThat(Fixture.stringOf("SELECT COALESCE(claimed_by, 'none') FROM job WHERE id = " + job)).isEqualTo("none");
+        assertThat(f.count("job", "")).isEqualTo(1);
+        assertThat(f.count("allotment_decision", "approver_role = 'DIRECTOR'")).isEqualTo(1);
+        assertThat(f.count("share_entry", "kind = 'ALLOTMENT'")).isEqualTo(4);
+        assertThat(Fixture.longOf("SELECT SUM(shares) FROM share_entry WHERE society_id = " + f.societyId)).isEqualTo(1000);
+        assertThat(f.count("share_certificate", "")).isEqualTo(4);
+        assertThat(f.count("payout", "kind = 'REFUND'")).isEqualTo(4);
+        assertThat(Fixture.longOf("SELECT COUNT(*) FROM audit_event WHERE chain_id = " + f.societyId + " AND action = 'offer.allotted'"
+                + " AND actor = 'dir@al8.example'")).isEqualTo(1);
+        // done is done: it is never claimed again, and approving now is refused because the offer is allotted
+        var after = approve(director, "al8", "solar");
+        assertThat(after.statusCode()).isEqualTo(409);
+        assertThat(after.body()).contains("already been allotted");
+        assertThat(Fixture.longOf("SELECT attempts FROM job WHERE id = " + job)).isEqualTo(2);
     }
 }

@@ -242,7 +242,11 @@ class ShareJourneyIT {
         var decidedOn = browser.findElement(By.id("decidedOn"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", decidedOn, TODAY.toString());
         browser.findElement(By.id("approve")).click();
-        assertThat(text(".govuk-notification-banner")).contains("Allotted 250 shares to 1 investors");
+        // the approval runs as a job: its page refreshes itself until the job has ended (the wait polls the page)
+        expectHeading("Approving the allotment of Solar on the school roofs");
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(ExpectedConditions.presenceOfElementLocated(By.id("job-succeeded")));
+        assertThat(text("#job-succeeded")).contains("Allotted 250 shares to 1 investors");
+        browser.findElement(By.id("job-result")).click();
         expectHeading("Allotment");
         assertThat(text("#application-" + reference)).contains("(member 1)").contains("Certificate");
 

@@ -3,6 +3,7 @@ package coop.cooperage.audit.control;
 import coop.cooperage.audit.entity.AuditEvent;
 import coop.cooperage.audit.entity.AuditHash;
 import coop.cooperage.audit.entity.ChainVerification;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -11,6 +12,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.security.Principal;
 import java.time.Clock;
@@ -18,6 +20,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -45,6 +49,12 @@ public class AuditTrail {
     @Inject
     coop.cooperage.platform.control.CounterRows counters;
 
+    /** Per transaction: the head of each chain this transaction has locked and written (chain id to {seq, hash}). */
+    @Resource
+    TransactionSynchronizationRegistry registry;
+
+    private static final String HEADS = AuditTrail.class.getName() + ".heads";
+
     public record Filter(String action, String actor, String entityType, LocalDate from, LocalDate to) {
     }
 
@@ -56,11 +66,22 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent recordAs(String actor, long chainId, String action, String entityType, Object entityId,
             Object before, Object after) {
-        // Lock the chain's head row: events of one society are written one at a time, in order.
-        counters.ensureExists("audit_chain", "chain_id", chainId,
-                "INSERT IGNORE INTO audit_chain (chain_id, last_seq, last_hash) VALUES (?1, 0, ?2)", chainId, AuditHash.GENESIS);
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain WHERE chain_id = ?1 FOR UPDATE")
-                .setParameter(1, chainId).getSingleResult();
+        // Lock the chain's head row: events of one society are written one at a time, in order. The lock is held until
+        // the transaction ends, and only this class writes the row, so after the first event the transaction knows the
+        // head without reading it again (an allotment writes tens of thousands of events in one transaction).
+        @SuppressWarnings("unchecked")
+        var heads = (Map<Long, Object[]>) registry.getResource(HEADS);
+        if (heads == null) {
+            heads = new HashMap<>();
+            registry.putResource(HEADS, heads);
+        }
+        Object[] head = heads.get(chainId);
+        if (head == null) {
+            counters.ensureExists("audit_chain", "chain_id", chainId,
+                    "INSERT IGNORE INTO audit_chain (chain_id, last_seq, last_hash) VALUES (?1, 0, ?2)", chainId, AuditHash.GENESIS);
+            head = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain WHERE chain_id = ?1 FOR UPDATE")
+                    .setParameter(1, chainId).getSingleResult();
+        }
         long seq = ((Number) head[0]).longValue() + 1;
         String prev = (String) head[1];
         var event = new AuditEvent(chainId, seq, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), actor, action,
@@ -68,6 +89,7 @@ public class AuditTrail {
         em.persist(event);
         em.createNativeQuery("UPDATE audit_chain SET last_seq = ?1, last_hash = ?2 WHERE chain_id = ?3")
                 .setParameter(1, seq).setParameter(2, event.hash()).setParameter(3, chainId).executeUpdate();
+        heads.put(chainId, new Object[] {seq, event.hash()});
         return event;
     }
 
@@ -139,6 +161,11 @@ public class AuditTrail {
     }
 
     public String currentActor() {
+        // work done in the background on someone's behalf is theirs: the job records who asked for it
+        var job = coop.cooperage.platform.control.JobRun.current();
+        if (job.isPresent()) {
+            return job.get().requestedByName();
+        }
         try {
             Principal p = security.getCallerPrincipal();
             return p == null ? "system" : p.getName();

@@ -33,6 +33,12 @@ public class Admissions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Member admit(Society society, long applicationId, LocalDate on) {
+        return admit(society, applicationId, on, caller.requireAccount().id());
+    }
+
+    /** Admission on behalf of {@code invitedBy} (an account id), for work done outside their request (a job). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Member admit(Society society, long applicationId, LocalDate on, long invitedBy) {
         Member member = register.admit(society, applicationId, on);
         if (member.email() != null) {
             var account = accounts.byEmail(member.email());
@@ -40,8 +46,7 @@ public class Admissions {
                 accounts.grant(society.id(), account.get(), Role.MEMBER);
                 member.linkAccount(account.get().id());
             } else {
-                invitations.invite(society.id(), society.name(), member.email(), member.name(), Role.MEMBER,
-                        caller.requireAccount().id());
+                invitations.invite(society.id(), society.name(), member.email(), member.name(), Role.MEMBER, invitedBy);
             }
         }
         return member;

@@ -78,9 +78,12 @@ public class OutboxDelivery {
     @ConfigProperty(name = "coop.mail.from", defaultValue = "Cooperage <no-reply@cooperage.invalid>")
     String from;
 
+    /** Sends everything due, a batch at a time, until a batch comes back short (what is left is not yet due). */
     @Asynchronous
     public void deliverSoon() {
-        deliverDue();
+        while (deliverDue() == BATCH) {
+            // more may be due: a transaction can queue many messages and starts one round
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)

@@ -11,6 +11,10 @@ import coop.cooperage.platform.control.Clocks;
 import coop.cooperage.platform.control.ConflictException;
 import coop.cooperage.platform.control.CounterRows;
 import coop.cooperage.platform.control.FieldErrors;
+import coop.cooperage.platform.control.JobRun;
+import coop.cooperage.platform.control.Jobs;
+import coop.cooperage.platform.control.Transactions;
+import coop.cooperage.platform.entity.Job;
 import coop.cooperage.platform.control.NoSuchResourceException;
 import coop.cooperage.platform.control.Outbox;
 import coop.cooperage.platform.control.PublicUrls;
@@ -27,6 +31,8 @@ import coop.cooperage.shares.entity.ShareEntryKind;
 import coop.cooperage.shares.entity.ShareOffer;
 import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -42,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Allotting a closed offer: the proposal the board looks at (the offer's scale-back policy applied to what each
@@ -52,6 +59,10 @@ import java.util.Optional;
  * <p>Approval locks the offer's row first and allots only a CLOSED offer, so two directors pressing "approve" at
  * once allot it once: the second waits for the first to commit, then finds the offer ALLOTTED and gets a conflict.
  * The decision table's unique key on the offer stands behind that.
+ *
+ * <p>Approving 10,000 applications takes longer than an HTTP request may, so it runs as a job ({@link #queueApproval}):
+ * the request checks what it can at once and queues the work; the job does it all in one transaction, reporting its
+ * progress as it goes. Only one approval of an offer is queued or running at a time (the job's active key).
  */
 @ApplicationScoped
 public class Allotments {
@@ -114,6 +125,19 @@ public class Allotments {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    Transactions transactions;
+
+    /** The kind of job that approves an allotment. */
+    public static final String JOB = "shares.allotment-approval";
+
+    /** Who approves: fixed when the approval is asked for, since the work runs later, outside their request. */
+    public record Approver(long accountId, String name, String role) {
+    }
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(Clocks.UK));
@@ -246,14 +270,57 @@ public class Allotments {
      * out. Bad input or an offer that is not closed changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AllotmentDecision approve(Society society, String slug, LocalDate decidedOn) {
+    public Job queueApproval(Society society, String slug, LocalDate decidedOn) {
+        checkDate(decidedOn);
+        ShareOffer offer = offer(society, slug);
+        checkApprovable(society, offer, decidedOn);
+        var approver = approver(society);
+        String params = Json.createObjectBuilder().add("offer", slug).add("decidedOn", decidedOn.toString())
+                .add("approverRole", approver.role()).build().toString();
+        var job = jobs.enqueue(new Job(society.id(), JOB, "Approving the allotment of " + offer.title(), params,
+                Set.of(Role.DIRECTOR.name(), Role.SECRETARY.name()), activeKey(offer.id()), approver.accountId(), approver.name(),
+                "/s/" + society.slug() + "/allotments/" + slug, "/api/v1/societies/" + society.slug() + "/allotments/" + slug,
+                LocalDateTime.now(clock)), "The allotment of this offer is already being approved");
+        audit.record(society.id(), "offer.allotment-requested", "share_offer", offer.id(), null,
+                Map.of("job", job.id(), "decidedOn", decidedOn.toString()));
+        return job;
+    }
+
+    /** The approval of this offer that is queued or running, if any. */
+    public Optional<Job> approvalInProgress(ShareOffer offer) {
+        return jobs.active(activeKey(offer.id()));
+    }
+
+    private static String activeKey(long offerId) {
+        return JOB + ":" + offerId;
+    }
+
+    /** Runs a queued approval: everything in one transaction, which also records the job's success. */
+    void onJob(@Observes JobRun run) {
+        if (!run.is(JOB)) {
+            return;
+        }
+        run.accept();
+        var params = Json.createReader(new java.io.StringReader(run.params())).readObject();
+        var approver = new Approver(run.requestedBy(), run.requestedByName(), params.getString("approverRole"));
+        transactions.run(() -> {
+            Society society = em.find(Society.class, run.societyId());
+            String slug = params.getString("offer");
+            var decision = approve(society, slug, LocalDate.parse(params.getString("decidedOn")), approver, run);
+            var t = decision.totals();
+            run.succeeded("Allotted " + t.sharesAllotted() + " shares to " + t.allottees() + " investors; " + t.refunds() + " refunds ("
+                    + t.refunded() + ") are due", null, null);
+        });
+    }
+
+    private void checkDate(LocalDate decidedOn) {
         var errors = new FieldErrors();
         errors.check(decidedOn != null, "decidedOn", "Enter the date the board decided the allotment");
         errors.check(decidedOn == null || !decidedOn.isAfter(today()), "decidedOn", "The date of the decision cannot be in the future");
         errors.throwIfAny();
-        ShareOffer offer = em.createQuery("select o from ShareOffer o where o.societyId = :s and o.slug = :slug", ShareOffer.class)
-                .setParameter("s", society.id()).setParameter("slug", slug).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(() -> new NoSuchResourceException("No such offer"));
+    }
+
+    private View checkApprovable(Society society, ShareOffer offer, LocalDate decidedOn) {
         requireClosed(offer);
         if (decidedOn.isBefore(offer.closesOn())) {
             throw new coop.cooperage.platform.control.InvalidInputException("decidedOn",
@@ -264,6 +331,21 @@ public class Allotments {
             throw new ConflictException("offer", "The offer raised " + proposal.allotted() + " in shares, below its minimum target of "
                     + offer.minTarget() + ": it has failed and the money is to be returned, not allotted");
         }
+        return proposal;
+    }
+
+    /**
+     * Carries out the approval (the job's work, see {@link #queueApproval}), in the caller's transaction, reporting
+     * progress to {@code run}. Checks everything again under the offer's lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AllotmentDecision approve(Society society, String slug, LocalDate decidedOn, Approver approver, JobRun run) {
+        checkDate(decidedOn);
+        run.progress(0, 0);
+        ShareOffer offer = em.createQuery("select o from ShareOffer o where o.societyId = :s and o.slug = :slug", ShareOffer.class)
+                .setParameter("s", society.id()).setParameter("slug", slug).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(() -> new NoSuchResourceException("No such offer"));
+        View proposal = checkApprovable(society, offer, decidedOn);
         long offerId = offer.id();
         String offerTitle = offer.title();
         long price = offer.sharePrice().pence();
@@ -287,7 +369,7 @@ public class Allotments {
             Long certificate = null;
             if (shares > 0) {
                 if (line.memberState() == MemberState.APPLICANT) {
-                    number = admissions.admit(society, line.memberId(), decidedOn).memberNumber();
+                    number = admissions.admit(society, line.memberId(), decidedOn, approver.accountId()).memberNumber();
                     admitted++;
                 }
                 Money amount = Money.ofPence(shares * price);
@@ -315,13 +397,14 @@ public class Allotments {
             if (++done % BATCH == 0) {
                 em.flush();
                 em.clear();
+                run.progress(done, proposal.lines().size());
             }
         }
-        var account = caller.account();
+        run.progress(done, proposal.lines().size());
         var totals = new AllotmentDecision.Totals(proposal.lines().size(), proposal.allottees(), admitted, proposal.sharesAllotted(),
                 proposal.allotted(), proposal.refunds(), proposal.refunded(), proposal.paid());
-        var decision = new AllotmentDecision(society.id(), offerId, decidedOn, account.map(a -> a.id()).orElse(null),
-                account.map(a -> a.email()).orElse("system"), approverRole(society), totals, now);
+        var decision = new AllotmentDecision(society.id(), offerId, decidedOn, approver.accountId(), approver.name(), approver.role(),
+                totals, now);
         em.persist(decision);
         em.flush();
         // the approval is the board's decision: it is listed with the board's others, in this same transaction
@@ -359,15 +442,13 @@ public class Allotments {
         return found;
     }
 
-    private String approverRole(Society society) {
+    /** The caller as approver: their account and the role in which they approve. */
+    private Approver approver(Society society) {
+        var account = caller.requireAccount();
         var roles = caller.rolesIn(society.id());
-        if (roles.contains(Role.DIRECTOR)) {
-            return Role.DIRECTOR.name();
-        }
-        if (roles.contains(Role.SECRETARY)) {
-            return Role.SECRETARY.name();
-        }
-        return caller.isPlatformAdmin() ? "PLATFORM_ADMIN" : "UNKNOWN";
+        String role = roles.contains(Role.DIRECTOR) ? Role.DIRECTOR.name() : roles.contains(Role.SECRETARY) ? Role.SECRETARY.name()
+                : caller.isPlatformAdmin() ? "PLATFORM_ADMIN" : "UNKNOWN";
+        return new Approver(account.id(), account.email(), role);
     }
 
     /** Takes {@code count} consecutive certificate numbers under the society's counter lock; returns the first. */

@@ -70,10 +70,9 @@ public class AllotmentPages {
         var decidedOn = in.errors().isoDate("decidedOn", in.text("decidedOn"));
         try {
             in.errors().throwIfAny();
-            var decision = tx.call(() -> allotments.approve(society, offer, decidedOn));
-            var t = decision.totals();
-            return Flash.redirect(request, "/s/" + society.slug() + "/allotments/" + offer, "Allotted " + t.sharesAllotted()
-                    + " shares to " + t.allottees() + " investors; " + t.refunds() + " refunds (" + t.refunded() + ") are due");
+            var job = tx.call(() -> allotments.queueApproval(society, offer, decidedOn));
+            // the work runs as a job: its page shows the progress, then the outcome and the way back here
+            return Flash.redirect(request, "/s/" + society.slug() + "/jobs/" + job.id(), null);
         } catch (ConflictException e) {
             return Response.status(409).entity(page(society, 0, in.values(), Map.of("decidedOn", e.getMessage()))).build();
         } catch (InvalidInputException e) {
@@ -89,7 +88,9 @@ public class AllotmentPages {
         boolean mayApprove = caller.isPlatformAdmin() || roles.contains(Role.DIRECTOR) || roles.contains(Role.SECRETARY);
         return Page.of("shares/allotment").with("title", "Allotment: " + view.offer().title()).with("society", society)
                 .with("view", view).with("lines", view.lines().subList(p * PAGE_SIZE, Math.min(view.lines().size(), (p + 1) * PAGE_SIZE)))
-                .with("page", p).with("pages", pages).with("mayApprove", mayApprove && view.approvable())
+                .with("page", p).with("pages", pages)
+                .with("approving", view.approvable() ? allotments.approvalInProgress(view.offer()).orElse(null) : null)
+                .with("mayApprove", mayApprove && view.approvable())
                 .with("form", form).with("errors", errors);
     }
 }

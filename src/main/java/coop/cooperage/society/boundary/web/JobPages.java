@@ -1,0 +1,50 @@
+package coop.cooperage.society.boundary.web;
+
+import coop.cooperage.identity.control.Caller;
+import coop.cooperage.identity.entity.Role;
+import coop.cooperage.platform.boundary.web.Page;
+import coop.cooperage.platform.control.Jobs;
+import coop.cooperage.society.boundary.JobsResource;
+import coop.cooperage.society.control.Societies;
+import coop.cooperage.society.entity.Society;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A job's page: a progress bar that refreshes itself (a meta refresh: no JavaScript) while the job waits or runs, then
+ * how it ended and a link to the result.
+ */
+@Path("s/{society}/jobs/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class JobPages {
+
+    /** How often the page reloads while the job waits or runs. */
+    static final int REFRESH_SECONDS = 2;
+
+    @Inject
+    Societies societies;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    Caller caller;
+
+    @PathParam("society")
+    String slug;
+
+    @PathParam("id")
+    long id;
+
+    @GET
+    public Page view() {
+        Society society = societies.forCaller(slug, Role.values());
+        var job = JobsResource.visible(society, jobs, caller, id);
+        return Page.of("society/job").with("title", job.title()).with("society", society).with("job", job)
+                .with("refreshSeconds", job.state().finished() ? null : REFRESH_SECONDS);
+    }
+}
