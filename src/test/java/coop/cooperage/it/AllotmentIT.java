@@ -286,8 +286,8 @@ class AllotmentIT {
         assertThat(Fixture.longOf("SELECT MAX(number) FROM share_certificate WHERE society_id = " + f.societyId)).isEqualTo(4);
         assertThat(f.count("payout", "kind = 'REFUND' AND state = 'DUE' AND source_type = 'share_application'")).isEqualTo(4);
         assertThat(Fixture.longOf("SELECT SUM(amount_pence) FROM payout WHERE society_id = " + f.societyId)).isEqualTo(97_000);
-        assertThat(Fixture.longOf("SELECT amount_pence FROM payout WHERE source_id = " + s.apps().get("eve"))).isEqualTo(2_000);
-        assertThat(f.count("payout", "source_id = " + s.apps().get("dan"))).isZero();
+        assertThat(Fixture.longOf("SELECT amount_pence FROM payout WHERE source_type = 'share_application' AND source_id = " + s.apps().get("eve"))).isEqualTo(2_000);
+        assertThat(f.count("payout", "source_type = 'share_application' AND source_id = " + s.apps().get("dan"))).isZero();
         var states = new LinkedHashMap<String, String>();
         for (var e : s.apps().entrySet()) {
             states.put(e.getKey(), Fixture.stringOf("SELECT CONCAT(state, ':', COALESCE(shares_allotted, '-')) FROM share_application WHERE id = " + e.getValue()));
@@ -494,7 +494,7 @@ class AllotmentIT {
         long refusedApplication = f.application(refused, 100, true, 10_000);
         approved(admin, "al4", "hydro");
         assertThat(Fixture.stringOf("SELECT state FROM share_application WHERE id = " + refusedApplication)).isEqualTo("REFUNDED");
-        assertThat(Fixture.longOf("SELECT amount_pence FROM payout WHERE source_id = " + refusedApplication)).isEqualTo(10_000);
+        assertThat(Fixture.longOf("SELECT amount_pence FROM payout WHERE source_type = 'share_application' AND source_id = " + refusedApplication)).isEqualTo(10_000);
         assertThat(Fixture.stringOf("SELECT state FROM member WHERE id = " + refused)).isEqualTo("REJECTED");
 
         var mine = Http.jsonArray(mia.get("/api/v1/societies/al4/certificates/mine"));

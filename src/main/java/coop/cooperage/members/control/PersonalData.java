@@ -35,6 +35,9 @@ public class PersonalData {
     EntityManager em;
 
     @Inject
+    PersonalData self;
+
+    @Inject
     Register register;
 
     @Inject
@@ -60,24 +63,39 @@ public class PersonalData {
         if (!linked.isEmpty()) {
             return Optional.of(linked.get(0));
         }
-        var byEmail = em.createQuery("select m.id from Member m where m.societyId = :s and m.email = :e and m.state = :st"
-                + " and m.accountId is null", Long.class)
-                .setParameter("s", society.id()).setParameter("e", account.email()).setParameter("st", MemberState.MEMBER)
-                .getResultList();
-        if (byEmail.size() != 1) {
+        Optional<Long> linkedNow = self.linkByEmail(society.id(), account.id(), account.email());
+        if (linkedNow.isEmpty()) {
             return Optional.empty();
         }
-        // Linked with a conditional update, not through the entity: a member's first requests often
-        // come many at once (a page and its votes), and each would otherwise write the same link
-        // against the version it read, all but one failing on the optimistic lock. The update
-        // waits for a concurrent link to commit and then changes nothing; the locking read after
-        // it sees the row as last committed, whoever linked it.
-        em.createNativeQuery("UPDATE member SET account_id = ?1, version = version + 1 WHERE id = ?2 AND account_id IS NULL")
-                .setParameter(1, account.id()).setParameter(2, byEmail.get(0)).executeUpdate();
+        // a locking read: the link committed after this transaction's snapshot was taken
         Member member = em.createQuery("select m from Member m where m.id = :id", Member.class)
-                .setParameter("id", byEmail.get(0)).setLockMode(LockModeType.PESSIMISTIC_READ)
+                .setParameter("id", linkedNow.get()).setLockMode(LockModeType.PESSIMISTIC_READ)
                 .setHint("eclipselink.refresh", "true").getSingleResult();
         return account.id().equals(member.accountId()) ? Optional.of(member) : Optional.empty();
+    }
+
+    /**
+     * Links the account to the one current member with its email address, if there is exactly one
+     * and it is not linked yet, in a transaction of its own, and answers the member now linked to
+     * it. A member's first requests often come many at once (a page and its votes): written
+     * through the entity, each would update the row against the version it read and all but one
+     * fail on the optimistic lock; held to the end of the caller's transaction, the row lock would
+     * deadlock with the vote rows that refer to the member. A conditional update committed at once
+     * does neither: a concurrent link waits for it, then changes nothing.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Long> linkByEmail(long societyId, long accountId, String email) {
+        var candidates = em.createQuery("select m.id from Member m where m.societyId = :s and m.email = :e and m.state = :st"
+                + " and m.accountId is null", Long.class)
+                .setParameter("s", societyId).setParameter("e", email).setParameter("st", MemberState.MEMBER)
+                .getResultList();
+        if (candidates.size() == 1) {
+            em.createNativeQuery("UPDATE member SET account_id = ?1, version = version + 1 WHERE id = ?2 AND account_id IS NULL")
+                    .setParameter(1, accountId).setParameter(2, candidates.get(0)).executeUpdate();
+        }
+        return em.createQuery("select m.id from Member m where m.societyId = :s and m.accountId = :a order by m.id desc", Long.class)
+                .setParameter("s", societyId).setParameter("a", accountId).setMaxResults(1)
+                .setLockMode(LockModeType.PESSIMISTIC_READ).getResultStream().findFirst();
     }
 
     public List<Nomination> nominations(Member member) {
