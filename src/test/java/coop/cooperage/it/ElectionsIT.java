@@ -114,12 +114,13 @@ class ElectionsIT {
                 }
             }
 
-            // proxies in secret ballots: an appointment keeps, per poll, the hash its holder's ballot will carry,
-            // and only until that ballot is cast (the key then moves into the ballot and leaves the appointment).
-            // The key table names the poll and the appointment, no ballot; no key ever sits beside the ballot it opens.
+            // proxies in secret ballots: an appointment keeps, per poll, a public key; the proxy ballot carries a
+            // lock made for it with a fresh key, which nothing but the member's code pairs with the key. The key
+            // table names the poll and the appointment, no ballot; no stored key appears in any ballot.
             var keys = tables.get("proxy_ballot_key");
             assertThat(keys).as("the proxy key table").isNotNull();
-            assertThat(keys.keySet()).containsExactlyInAnyOrder("appointment_id", "poll_kind", "poll_id", "key_hash");
+            assertThat(keys.keySet()).containsExactlyInAnyOrder("appointment_id", "poll_kind", "poll_id", "public_key");
+            assertThat(ballot.get("proxy_lock")).startsWith("binary(76)");
             var sharedWithKeys = new HashSet<>(ballot.keySet());
             sharedWithKeys.retainAll(keys.keySet());
             assertThat(sharedWithKeys).containsExactlyInAnyOrder("poll_kind", "poll_id");
@@ -132,10 +133,11 @@ class ElectionsIT {
         }
     }
 
-    /** Proxy keys still held whose value is the change hash of a ballot in the box: must always be none. */
+    /** Proxy keys whose value stands anywhere in a ballot of the poll (its change hash, or inside its lock): must always be none. */
     static long keysBesideTheirBallots(Connection c) throws SQLException {
         try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM proxy_ballot_key k JOIN ballot b"
-                + " ON b.poll_kind = k.poll_kind AND b.poll_id = k.poll_id AND b.change_hash = k.key_hash")) {
+                + " ON b.poll_kind = k.poll_kind AND b.poll_id = k.poll_id"
+                + " AND (b.change_hash = k.public_key OR LOCATE(k.public_key, b.proxy_lock) > 0)")) {
             rs.next();
             return rs.getLong(1);
         }

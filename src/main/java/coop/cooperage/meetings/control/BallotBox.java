@@ -52,9 +52,9 @@ import java.util.Optional;
  * order; someone watching the database live can see which rows appear together.
  *
  * <p><b>Proxies.</b> A proxy holder casts the ballot of a member who appointed them
- * ({@link #castByProxy}, through {@link SecretProxies}): the register says PROXY and the ballot's
- * change hash comes from the member's proxy code ({@link ProxyCodes}), which only the member
- * holds. The member's own vote overrides: before the holder casts, the holder is refused; after,
+ * ({@link #castByProxy}, through {@link SecretProxies}): the register says PROXY and the ballot
+ * carries a lock that only the member's proxy code opens ({@link ProxyCodes}: public-key
+ * encryption with a fresh key per ballot, so the lock does not say whose it is). The member's own vote overrides: before the holder casts, the holder is refused; after,
  * the member gives the proxy code as the change code and their ballot replaces the proxy's.
  *
  * <p>Callers check the poll is open, the member is entitled and the content is valid, then call
@@ -132,13 +132,13 @@ public class BallotBox {
 
     /**
      * A proxy holder casts the ballot of the member who appointed them: the register says PROXY,
-     * and the ballot's change hash is the one kept for this poll with the appointment (see
-     * {@link ProxyCodes}), so only the member, with their proxy code, can later find and replace
-     * it. Refused (409, nothing written) if the member has already voted by any channel, the
+     * and the ballot carries a lock made for the public key kept for this poll with the appointment
+     * (see {@link ProxyCodes}), so only the member, with their proxy code, can later find and replace
+     * it; its change hash is of a code nobody is shown. Refused (409, nothing written) if the member has already voted by any channel, the
      * member's own vote standing over their proxy.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String castByProxy(long societyId, PollRef poll, long memberId, byte[] keyHash, String content) {
+    public String castByProxy(long societyId, PollRef poll, long memberId, byte[] publicKey, String content) {
         checkContent(content);
         int inserted = em.createNativeQuery("""
                 INSERT IGNORE INTO poll_voter (society_id, poll_kind, poll_id, member_id, channel, voted_at)
@@ -154,7 +154,9 @@ public class BallotBox {
                     : "This member has voted themselves (" + describe(already) + "), and their own vote overrides their"
                             + " proxy: there is no proxy ballot to cast.");
         }
-        return insertBallot(societyId, poll, content, keyHash).receipt();
+        byte[] id = ReceiptCodes.ballotId();
+        return insertBallot(id, societyId, poll, content, ReceiptCodes.hash(ReceiptCodes.changeCode()),
+                ProxyCodes.lock(publicKey, id)).receipt();
     }
 
     /**
@@ -195,16 +197,14 @@ public class BallotBox {
     }
 
     /**
-     * The member votes themselves after their proxy did: the proxy code finds the proxy ballot
-     * (its change hash), which is taken out, and the member's own ballot goes in with new codes.
+     * The member votes themselves after their proxy did: the proxy code opens the lock of the
+     * proxy ballot, which is taken out, and the member's own ballot goes in with new codes.
      * The register row becomes the member's own online vote. The caller holds the row lock.
      */
     private Receipt overrideProxy(long societyId, PollRef poll, long memberId, String proxyCode, String content) {
-        byte[] key = ProxyCodes.keyHash(proxyCode, poll);
-        int deleted = key == null ? 0 : em.createNativeQuery("""
-                DELETE FROM ballot WHERE poll_kind = ?1 AND poll_id = ?2 AND change_hash = ?3 AND sealed = FALSE""")
-                .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).setParameter(3, key)
-                .executeUpdate();
+        byte[] opened = proxyBallot(poll, proxyCode, true).map(row -> (byte[]) row[0]).orElse(null);
+        int deleted = opened == null ? 0 : em.createNativeQuery("DELETE FROM ballot WHERE id = ?1 AND sealed = FALSE")
+                .setParameter(1, opened).executeUpdate();
         if (deleted == 0) {
             throw new InvalidInputException("changeCode",
                     "Your proxy has voted for you in this poll; to vote yourself instead, give the proxy code you were shown when"
@@ -222,14 +222,22 @@ public class BallotBox {
      * code (nothing else leads to it); empty when no such ballot is in the box.
      */
     public Optional<String> proxyReceipt(PollRef poll, String proxyCode) {
-        byte[] key = ProxyCodes.keyHash(proxyCode, poll);
-        if (key == null) {
+        return proxyBallot(poll, proxyCode, false).map(row -> (String) row[2]);
+    }
+
+    /**
+     * The proxy ballot of the poll whose lock the code opens (id, lock, receipt), tried one lock at a
+     * time: a lock does not say whose it is. A poll holds as many locks as proxy ballots, a few.
+     */
+    private Optional<Object[]> proxyBallot(PollRef poll, String proxyCode, boolean forUpdate) {
+        if (ReceiptCodes.normaliseChangeCode(proxyCode) == null) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("SELECT receipt FROM ballot WHERE poll_kind = ?1 AND poll_id = ?2 AND change_hash = ?3")
-                .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).setParameter(3, key).getResultList();
-        return rows.stream().findFirst().map(String.class::cast);
+        List<Object[]> rows = em.createNativeQuery("SELECT id, proxy_lock, receipt FROM ballot WHERE poll_kind = ?1 AND poll_id = ?2"
+                + " AND proxy_lock IS NOT NULL" + (forUpdate ? " AND sealed = FALSE FOR UPDATE" : ""))
+                .setParameter(1, poll.kind().name()).setParameter(2, poll.id()).getResultList();
+        return rows.stream().filter(row -> ProxyCodes.opens(proxyCode, poll, (byte[]) row[1], (byte[]) row[0])).findFirst();
     }
 
     private Optional<Channel> votedByLocked(PollRef poll, long memberId) {
@@ -246,13 +254,17 @@ public class BallotBox {
     }
 
     private Receipt insertBallot(long societyId, PollRef poll, String content, byte[] changeHash) {
+        return insertBallot(ReceiptCodes.ballotId(), societyId, poll, content, changeHash, null);
+    }
+
+    private Receipt insertBallot(byte[] id, long societyId, PollRef poll, String content, byte[] changeHash, byte[] proxyLock) {
         String receipt = ReceiptCodes.receipt();
         em.createNativeQuery("""
-                INSERT INTO ballot (id, society_id, poll_kind, poll_id, receipt, change_hash, content)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, ReceiptCodes.ballotId()).setParameter(2, societyId).setParameter(3, poll.kind().name())
+                INSERT INTO ballot (id, society_id, poll_kind, poll_id, receipt, change_hash, content, proxy_lock)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, id).setParameter(2, societyId).setParameter(3, poll.kind().name())
                 .setParameter(4, poll.id()).setParameter(5, receipt).setParameter(6, changeHash)
-                .setParameter(7, content)
+                .setParameter(7, content).setParameter(8, proxyLock)
                 .executeUpdate();
         return new Receipt(receipt, null);
     }

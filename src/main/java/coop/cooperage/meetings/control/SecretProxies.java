@@ -127,7 +127,7 @@ public class SecretProxies {
         return polls;
     }
 
-    /** Issues the proxy code for a new appointment and keeps its hash per secret poll; null when the meeting has none. */
+    /** Issues the proxy code for a new appointment and keeps its public key per secret poll; null when the meeting has none. */
     @Transactional(Transactional.TxType.MANDATORY)
     String issueKeys(Meeting m, long appointmentId) {
         var polls = securedPolls(m);
@@ -136,9 +136,9 @@ public class SecretProxies {
         }
         String code = ProxyCodes.newCode();
         for (PollRef p : polls) {
-            em.createNativeQuery("INSERT INTO proxy_ballot_key (appointment_id, poll_kind, poll_id, key_hash) VALUES (?1, ?2, ?3, ?4)")
+            em.createNativeQuery("INSERT INTO proxy_ballot_key (appointment_id, poll_kind, poll_id, public_key) VALUES (?1, ?2, ?3, ?4)")
                     .setParameter(1, appointmentId).setParameter(2, p.kind().name()).setParameter(3, p.id())
-                    .setParameter(4, ProxyCodes.keyHash(code, p)).executeUpdate();
+                    .setParameter(4, ProxyCodes.publicKey(code, p)).executeUpdate();
         }
         return code;
     }
@@ -234,10 +234,10 @@ public class SecretProxies {
         });
     }
 
-    /** The appointment's key for the poll, deleted as it goes into the ballot. */
+    /** The appointment's public key for the poll, deleted once the ballot locked for it is cast. */
     private byte[] takeKey(MeetingVotes.Appointment a, PollRef poll) {
         @SuppressWarnings("unchecked")
-        List<Object> keys = em.createNativeQuery("SELECT key_hash FROM proxy_ballot_key WHERE appointment_id = ?1 AND poll_kind = ?2"
+        List<Object> keys = em.createNativeQuery("SELECT public_key FROM proxy_ballot_key WHERE appointment_id = ?1 AND poll_kind = ?2"
                 + " AND poll_id = ?3 FOR UPDATE").setParameter(1, a.id()).setParameter(2, poll.kind().name())
                 .setParameter(3, poll.id()).getResultList();
         if (keys.isEmpty()) {

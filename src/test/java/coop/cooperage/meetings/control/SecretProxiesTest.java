@@ -47,15 +47,61 @@ class SecretProxiesTest {
     void oneProxyCodeGivesADifferentKeyInEachPollAndIsReadAsTyped() {
         String code = ProxyCodes.newCode();
         var r1 = PollRef.resolution(1);
-        byte[] key = ProxyCodes.keyHash(code, r1);
+        byte[] key = ProxyCodes.publicKey(code, r1);
         assertThat(key).hasSize(32);
-        assertThat(ProxyCodes.keyHash(code.toLowerCase().replace("-", " "), r1)).isEqualTo(key);
-        assertThat(ProxyCodes.keyHash(code, PollRef.resolution(2))).isNotEqualTo(key);
-        assertThat(ProxyCodes.keyHash(code, PollRef.election(1))).isNotEqualTo(key);
-        // never the plain change-code hash, so a proxy key cannot open a member's own ballot or the other way round
-        assertThat(ProxyCodes.keyHash(code, r1)).isNotEqualTo(ReceiptCodes.hash(code));
-        assertThat(ProxyCodes.keyHash(ProxyCodes.newCode(), r1)).isNotEqualTo(key);
-        assertThat(ProxyCodes.keyHash("too short", r1)).isNull();
-        assertThat(ProxyCodes.keyHash(null, r1)).isNull();
+        assertThat(ProxyCodes.publicKey(code.toLowerCase().replace("-", " "), r1)).isEqualTo(key);
+        assertThat(ProxyCodes.publicKey(code, PollRef.resolution(2))).isNotEqualTo(key);
+        assertThat(ProxyCodes.publicKey(code, PollRef.election(1))).isNotEqualTo(key);
+        assertThat(ProxyCodes.publicKey(code, r1)).isNotEqualTo(ReceiptCodes.hash(code));
+        assertThat(ProxyCodes.publicKey(ProxyCodes.newCode(), r1)).isNotEqualTo(key);
+        assertThat(ProxyCodes.publicKey("too short", r1)).isNull();
+        assertThat(ProxyCodes.publicKey(null, r1)).isNull();
+    }
+
+    @Test
+    void onlyTheMembersCodeOpensTheLockOfTheirProxyBallotInThatPoll() {
+        String code = ProxyCodes.newCode();
+        var poll = PollRef.election(7);
+        byte[] ballot = ReceiptCodes.ballotId();
+        byte[] lock = ProxyCodes.lock(ProxyCodes.publicKey(code, poll), ballot);
+        assertThat(lock).hasSize(ProxyCodes.LOCK_BYTES);
+        assertThat(ProxyCodes.opens(code, poll, lock, ballot)).isTrue();
+        assertThat(ProxyCodes.opens(code.toLowerCase(), poll, lock, ballot)).isTrue();
+        // another member's code, the same code in another poll, or the lock on another ballot: closed
+        assertThat(ProxyCodes.opens(ProxyCodes.newCode(), poll, lock, ballot)).isFalse();
+        assertThat(ProxyCodes.opens(code, PollRef.election(8), lock, ballot)).isFalse();
+        assertThat(ProxyCodes.opens(code, poll, lock, ReceiptCodes.ballotId())).isFalse();
+        assertThat(ProxyCodes.opens("not a code", poll, lock, ballot)).isFalse();
+        byte[] tampered = lock.clone();
+        tampered[50] ^= 1;
+        assertThat(ProxyCodes.opens(code, poll, tampered, ballot)).isFalse();
+    }
+
+    @Test
+    void aLockKeepsNothingOfTheKeyItWasMadeFor() {
+        String code = ProxyCodes.newCode();
+        var poll = PollRef.resolution(3);
+        byte[] key = ProxyCodes.publicKey(code, poll);
+        byte[] ballot = ReceiptCodes.ballotId();
+        byte[] first = ProxyCodes.lock(key, ballot);
+        byte[] second = ProxyCodes.lock(key, ballot);
+        // a fresh ephemeral key and nonce every time: two locks for one key and ballot share nothing
+        assertThat(first).isNotEqualTo(second);
+        assertThat(java.util.Arrays.copyOfRange(first, 0, 32)).isNotEqualTo(java.util.Arrays.copyOfRange(second, 0, 32));
+        assertThat(java.util.Arrays.copyOfRange(first, 0, 32)).isNotEqualTo(key);
+        assertThat(indexOf(first, key)).isEqualTo(-1);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
