@@ -67,6 +67,8 @@ public class JobRunner {
     long staleSeconds;
 
     private final AtomicInteger running = new AtomicInteger();
+    /** The runs going on in this instance now (job id to attempt): only these get a heartbeat. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Integer> live = new java.util.concurrent.ConcurrentHashMap<>();
     private String instance;
 
     @PostConstruct
@@ -98,10 +100,18 @@ public class JobRunner {
     /** Keeps this instance's running jobs alive while their work goes on (progress also refreshes it). */
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void beat() {
+        if (live.isEmpty()) {
+            return;
+        }
         try {
             tx.begin();
-            em.createNativeQuery("UPDATE job SET heartbeat_at = ?1 WHERE state = 'RUNNING' AND claimed_by = ?2")
-                    .setParameter(1, LocalDateTime.now(clock)).setParameter(2, instance).executeUpdate();
+            // only runs still going on here: a row whose run ended without recording its end (the failure
+            // could not be written) must go stale and be claimed again, not be kept alive for ever
+            for (var entry : live.entrySet()) {
+                em.createNativeQuery("UPDATE job SET heartbeat_at = ?1 WHERE id = ?2 AND state = 'RUNNING' AND claimed_by = ?3"
+                        + " AND attempts = ?4").setParameter(1, LocalDateTime.now(clock)).setParameter(2, entry.getKey())
+                        .setParameter(3, instance).setParameter(4, entry.getValue()).executeUpdate();
+            }
             tx.commit();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Job heartbeat failed", e);
@@ -165,6 +175,7 @@ public class JobRunner {
 
     private void run(Job job) {
         var run = new JobRun(job, instance, jobs);
+        live.put(job.id(), run.attempt());
         run.begin();
         try {
             runs.fire(run);
@@ -189,6 +200,7 @@ public class JobRunner {
                 LOG.log(Level.SEVERE, "Could not record the failure of job " + job.id(), again);
             }
         } finally {
+            live.remove(job.id(), run.attempt());
             run.end();
         }
     }

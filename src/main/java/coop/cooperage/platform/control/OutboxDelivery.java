@@ -113,6 +113,9 @@ public class OutboxDelivery {
             } catch (Exception ignored) {
                 // the transaction is already gone
             }
+            // rolled back, so nothing was handled: a caller looping while batches come back full must stop
+            // here rather than send the same messages again at once (the poll retries later)
+            return 0;
         }
         return handled;
     }

@@ -304,8 +304,12 @@ public class Allotments {
         var params = Json.createReader(new java.io.StringReader(run.params())).readObject();
         var approver = new Approver(run.requestedBy(), run.requestedByName(), params.getString("approverRole"));
         transactions.run(() -> {
-            Society society = em.find(Society.class, run.societyId());
             String slug = params.getString("offer");
+            // the offer's lock first: under REPEATABLE READ the snapshot is taken by the first plain read,
+            // which must come after the lock so that the proposal sees everything committed before it
+            em.createNativeQuery("SELECT id FROM share_offer WHERE society_id = ?1 AND slug = ?2 FOR UPDATE")
+                    .setParameter(1, run.societyId()).setParameter(2, slug).getResultList();
+            Society society = em.find(Society.class, run.societyId());
             var decision = approve(society, slug, LocalDate.parse(params.getString("decidedOn")), approver, run);
             var t = decision.totals();
             run.succeeded("Allotted " + t.sharesAllotted() + " shares to " + t.allottees() + " investors; " + t.refunds() + " refunds ("
