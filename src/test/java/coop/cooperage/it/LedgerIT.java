@@ -653,7 +653,7 @@ class LedgerIT {
         assertThat(shares(admin, "lg-min", dan)).isEqualTo(200);
         var catEntry = Http.json(admin.get("/api/v1/societies/lg-min/members/" + cat)).getJsonObject("member");
         assertThat(catEntry.getString("state")).isEqualTo("CEASED");
-        assertThat(catEntry.getString("ceasedReason")).isEqualTo("WITHDREW_ALL_SHARES");
+        assertThat(catEntry.getString("ceasedReason")).isEqualTo("TRANSFERRED_ALL_SHARES");
         assertThat(catEntry.getString("ceasedOn")).isEqualTo(TODAY.toString());
         assertThat(admin.get("/api/v1/societies/lg-min/audit?action=member.ceased").body()).contains("member.ceased");
         // a part that keeps the minimum leaves the membership as it was, through the page too

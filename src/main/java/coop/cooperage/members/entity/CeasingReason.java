@@ -3,6 +3,7 @@ package coop.cooperage.members.entity;
 /** Why membership ended, as the register records it. */
 public enum CeasingReason {
     WITHDREW_ALL_SHARES("Withdrew all shares"),
+    TRANSFERRED_ALL_SHARES("Transferred all shares"),
     DIED("Died"),
     EXPELLED("Expelled by resolution"),
     DISSOLVED("Organisation dissolved"),

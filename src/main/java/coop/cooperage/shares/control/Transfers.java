@@ -140,7 +140,7 @@ public class Transfers {
         after.put("consentedOn", in.consentedOn().toString());
         audit.record(society.id(), "ledger.transferred", "share_transfer", t.id(), null, after);
         if (in.shares() == fromHolding.shares()) {
-            register.cease(society, in.fromMemberNumber(), today, CeasingReason.WITHDREW_ALL_SHARES);
+            register.cease(society, in.fromMemberNumber(), today, CeasingReason.TRANSFERRED_ALL_SHARES);
         }
         return t;
     }
