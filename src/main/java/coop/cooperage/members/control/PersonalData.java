@@ -67,11 +67,12 @@ public class PersonalData {
         if (linkedNow.isEmpty()) {
             return Optional.empty();
         }
-        // a locking read: the link committed after this transaction's snapshot was taken
-        Member member = em.createQuery("select m from Member m where m.id = :id", Member.class)
-                .setParameter("id", linkedNow.get()).setLockMode(LockModeType.PESSIMISTIC_READ)
-                .setHint("eclipselink.refresh", "true").getSingleResult();
-        return account.id().equals(member.accountId()) ? Optional.of(member) : Optional.empty();
+        // A plain read, not a locking one: a shared lock on the member held to the end of this transaction
+        // deadlocks with the next first request's link (its update queues behind it, and the vote rows that
+        // refer to the member queue behind the update). This transaction's snapshot may predate the link, so
+        // the entity can show no account for the rest of the request; nothing here reads it, and the link
+        // leaves the version alone, so a change to the member in this transaction does not undo the link.
+        return Optional.ofNullable(em.find(Member.class, linkedNow.get()));
     }
 
     /**
@@ -81,7 +82,8 @@ public class PersonalData {
      * through the entity, each would update the row against the version it read and all but one
      * fail on the optimistic lock; held to the end of the caller's transaction, the row lock would
      * deadlock with the vote rows that refer to the member. A conditional update committed at once
-     * does neither: a concurrent link waits for it, then changes nothing.
+     * does neither: a concurrent link waits for it, then changes nothing. It leaves the version
+     * alone: the link is the only column it writes, and entities read before it stay writable.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Long> linkByEmail(long societyId, long accountId, String email) {
@@ -90,7 +92,7 @@ public class PersonalData {
                 .setParameter("s", societyId).setParameter("e", email).setParameter("st", MemberState.MEMBER)
                 .getResultList();
         if (candidates.size() == 1) {
-            em.createNativeQuery("UPDATE member SET account_id = ?1, version = version + 1 WHERE id = ?2 AND account_id IS NULL")
+            em.createNativeQuery("UPDATE member SET account_id = ?1 WHERE id = ?2 AND account_id IS NULL")
                     .setParameter(1, accountId).setParameter(2, candidates.get(0)).executeUpdate();
         }
         return em.createQuery("select m.id from Member m where m.societyId = :s and m.accountId = :a order by m.id desc", Long.class)
