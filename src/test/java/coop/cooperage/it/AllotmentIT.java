@@ -190,20 +190,9 @@ class AllotmentIT {
      * Polls the job until it has ended and returns it. Each poll is a request; the only limit is a deadline, so a slow
      * machine waits longer rather than failing.
      */
-    private static JsonObject awaitJob(Http who, String jobPath) throws InterruptedException {
-        if (jobPath.startsWith("/s/")) {
-            jobPath = "/api/v1/societies/" + jobPath.substring(3);
-        }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (true) {
-            var job = Http.json(who.get(jobPath));
-            String state = job.getString("state");
-            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("job " + jobPath + " still " + state).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static JsonObject awaitJob(Http who, String jobPath) {
+        String path = jobPath.startsWith("/s/") ? "/api/v1/societies/" + jobPath.substring(3) : jobPath;
+        return awaitJobWhere(who, path, job -> job.getString("state").equals("SUCCEEDED") || job.getString("state").equals("FAILED"));
     }
 
     /** Approves and waits for the job: it must succeed. */
@@ -213,19 +202,20 @@ class AllotmentIT {
         return job;
     }
 
-    /** Polls the job until it satisfies {@code condition} (a running job seen from outside). */
-    private static JsonObject awaitJobWhere(Http who, String jobPath, java.util.function.Predicate<JsonObject> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (true) {
-            var job = Http.json(who.get(jobPath));
-            if (condition.test(job)) {
-                return job;
-            }
-            assertThat(job.getString("state")).as(job.toString()).isIn("QUEUED", "RUNNING");
-            assertThat(System.nanoTime()).as("job " + jobPath + ": " + job).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    /**
+     * Polls the job until it satisfies {@code condition} (a running job seen from outside); a job that ends
+     * without satisfying it fails the test at once.
+     */
+    private static JsonObject awaitJobWhere(Http who, String jobPath, java.util.function.Predicate<JsonObject> condition) {
+        return org.awaitility.Awaitility.await("job " + jobPath).atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> Http.json(who.get(jobPath)), job -> {
+                    if (condition.test(job)) {
+                        return true;
+                    }
+                    assertThat(job.getString("state")).as(job.toString()).isIn("QUEUED", "RUNNING");
+                    return false;
+                });
     }
 
     @Test
