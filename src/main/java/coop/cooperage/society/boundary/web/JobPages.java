@@ -1,11 +1,9 @@
 package coop.cooperage.society.boundary.web;
 
-import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
 import coop.cooperage.platform.boundary.web.Page;
-import coop.cooperage.platform.control.Jobs;
-import coop.cooperage.society.boundary.JobsResource;
 import coop.cooperage.society.control.Societies;
+import coop.cooperage.society.control.SocietyJobs;
 import coop.cooperage.society.entity.Society;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,10 +27,7 @@ public class JobPages {
     Societies societies;
 
     @Inject
-    Jobs jobs;
-
-    @Inject
-    Caller caller;
+    SocietyJobs jobs;
 
     @PathParam("society")
     String slug;
@@ -43,7 +38,7 @@ public class JobPages {
     @GET
     public Page view() {
         Society society = societies.forCaller(slug, Role.values());
-        var job = JobsResource.visible(society, jobs, caller, id);
+        var job = jobs.visible(society, id);
         return Page.of("society/job").with("title", job.title()).with("society", society).with("job", job)
                 .with("refreshSeconds", job.state().finished() ? null : REFRESH_SECONDS);
     }
