@@ -412,6 +412,24 @@ class MoneyInIT {
     }
 
     @Test
+    void anEarlierExportImportedAfterALaterOverlappingOneAddsOnlyItsOwnLines() throws Exception {
+        var world = world();
+        var admin = societyWithApplications(world, "mi-order", "SH-O1=10.00", "SH-O2=20.00", "SH-O3=30.00");
+        String row1 = "01/03/2026,O One,SH-O1,FASTER PAYMENT,10.00,10.00,INCOME\n";
+        String row2 = "02/03/2026,O Two,SH-O2,FASTER PAYMENT,20.00,30.00,INCOME\n";
+        String row3 = "03/03/2026,O Three,SH-O3,FASTER PAYMENT,30.00,60.00,INCOME\n";
+        // the later export first (rows 2 and 3), then the earlier one (rows 1 and 2): the shared row is
+        // the earlier file's last line, and must be found however the lines are ordered
+        var later = upload(admin, "mi-order", (STARLING_HEADER + row2 + row3).getBytes(StandardCharsets.UTF_8), "fileName=later.csv");
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+        var earlier = upload(admin, "mi-order", (STARLING_HEADER + row1 + row2).getBytes(StandardCharsets.UTF_8), "fileName=earlier.csv");
+        assertThat(earlier.statusCode()).as(earlier.body()).isEqualTo(201);
+        assertThat(Http.json(earlier).getInt("linesAdded")).isEqualTo(1);
+        assertThat(Http.json(earlier).getInt("linesAlreadyImported")).isEqualTo(1);
+        assertThat(count("statement_line", "mi-order")).isEqualTo(3);
+    }
+
+    @Test
     void concurrentImportsAndConfirmationsCountEverythingOnce() throws Exception {
         var world = world();
         var admin = societyWithApplications(world, "mi-race", "SH-Q1=10.00", "SH-Q2=20.00", "SH-Q3=30.00");

@@ -194,8 +194,7 @@ public class PaymentsResource {
                             "Choose format AUTO, COOP_BANK_TEXT, STARLING_CSV, OFX or CSV"));
         }
         var mapping = format == StatementFileFormat.CSV ? StatementColumns.mapping(columns(), datePattern, delimiter) : null;
-        // the same lines sent at the same moment by two requests: the loser of the unique key runs again and finds them
-        var imported = tx.callRetryingOnDuplicate(() -> moneyIn.importStatement(society, format, file, fileName, mapping));
+        var imported = tx.call(() -> moneyIn.importStatement(society, format, file, fileName, mapping));
         return Response.status(imported.alreadyImported() ? 200 : 201)
                 .entity(StatementJson.of(imported.statement(), imported.alreadyImported())).build();
     }

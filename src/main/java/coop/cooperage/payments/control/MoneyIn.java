@@ -215,8 +215,12 @@ public class MoneyIn {
         List<String> all = lines.stream().map(StatementLine::fingerprint).toList();
         for (int from = 0; from < all.size(); from += 500) {
             var chunk = all.subList(from, Math.min(all.size(), from + 500));
+            // every parameter numbered: EclipseLink binds bare "?" after "?1" from the first argument,
+            // which dropped the last fingerprint from the list
+            var placeholders = java.util.stream.IntStream.rangeClosed(2, chunk.size() + 1).mapToObj(i -> "?" + i)
+                    .collect(java.util.stream.Collectors.joining(","));
             var query = em.createNativeQuery("SELECT fingerprint FROM statement_line WHERE society_id = ?1 AND fingerprint IN ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") LOCK IN SHARE MODE");
+                    + placeholders + ") LOCK IN SHARE MODE");
             query.setParameter(1, societyId);
             for (int i = 0; i < chunk.size(); i++) {
                 query.setParameter(i + 2, chunk.get(i));

@@ -295,7 +295,7 @@ public class PaymentPages {
                 request.getSession().setAttribute(key(), new Upload(fileName, file.content()));
                 return Response.ok(mappingPage(society, fileName, headers, guess(headers), Map.of())).build();
             }
-            var imported = tx.callRetryingOnDuplicate(() -> moneyIn.importStatement(society, format, file.content(), fileName, null));
+            var imported = tx.call(() -> moneyIn.importStatement(society, format, file.content(), fileName, null));
             return Flash.redirect(request, "/s/" + society.slug() + "/payments", importedMessage(imported));
         } catch (InvalidInputException e) {
             return Response.status(400).entity(statementsPage(society, e.byField()).with("format", chosen)).build();
@@ -322,7 +322,7 @@ public class PaymentPages {
         String delimiter = in.text("delimiter");
         try {
             var mapping = StatementColumns.mapping(columns, in.text("datePattern"), delimiter);
-            var imported = tx.callRetryingOnDuplicate(() -> moneyIn.importStatement(society, StatementFileFormat.CSV, upload.content(), upload.fileName(),
+            var imported = tx.call(() -> moneyIn.importStatement(society, StatementFileFormat.CSV, upload.content(), upload.fileName(),
                     mapping));
             request.getSession().removeAttribute(key());
             return Flash.redirect(request, "/s/" + society.slug() + "/payments", importedMessage(imported));
