@@ -518,7 +518,7 @@ class ElectionsIT {
             // a meeting late today, so it can be opened and its secret resolution declared
             meeting = Electorate.meeting(c, s.societyId(), java.time.LocalDate.of(2026, 3, 1),
                     java.time.LocalDate.now().atTime(23, 59), null);
-            v = Electorate.members(c, s.societyId(), "px", 1000, 6, java.time.LocalDate.of(2025, 1, 1));
+            v = Electorate.members(c, s.societyId(), "px", 1000, 7, java.time.LocalDate.of(2025, 1, 1));
         }
         String meetings = "/api/v1/societies/el-proxy/meetings/" + meeting;
         var created = s.secretary().postJson("/api/v1/societies/el-proxy/elections",
@@ -540,6 +540,7 @@ class ElectionsIT {
         Http carol = new Http(base()).withToken(v.get(3).token());
         Http dan = new Http(base()).withToken(v.get(4).token());
         Http eve = new Http(base()).withToken(v.get(5).token());
+        Http fay = new Http(base()).withToken(v.get(6).token());
 
         // Alice appoints member 0 with a direction on the secret resolution (AGAINST); Bob leaves everything to member 0
         var aliceProxy = alice.putJson(meetings + "/my-proxy",
@@ -557,6 +558,10 @@ class ElectionsIT {
         // Dan appoints the chair directed FOR; Eve appoints the chair at discretion
         assertThat(dan.putJson(meetings + "/my-proxy", "{\"directions\":{\"%d\":\"FOR\"}}".formatted(r)).statusCode()).isEqualTo(200);
         assertThat(eve.putJson(meetings + "/my-proxy", "{}").statusCode()).isEqualTo(200);
+        // Fay appoints Alice directed AGAINST, and Alice never casts it: it is cast as directed at the declaration
+        var fayProxy = fay.putJson(meetings + "/my-proxy",
+                "{\"holderMemberNumber\":%d,\"directions\":{\"%d\":\"AGAINST\"}}".formatted(v.get(1).memberNumber(), r));
+        assertThat(fayProxy.statusCode()).as(fayProxy.body()).isEqualTo(200);
         // the officers see that Alice directed the secret item, not how
         var listed = Http.jsonArray(s.secretary().get(meetings + "/proxies")).stream().map(j -> j.asJsonObject())
                 .filter(j -> j.getJsonNumber("memberNumber").longValue() == v.get(1).memberNumber()).findFirst().orElseThrow();
@@ -656,7 +661,10 @@ class ElectionsIT {
         assertThat(Http.json(declared).getJsonNumber("validVotes").intValue()).isEqualTo(3);
         assertThat(count("proxy_ballot_key", "poll_kind = 'ELECTION' AND poll_id = " + e)).isEqualTo("0");
 
-        // the resolution: Alice AGAINST (directed), Bob FOR (discretion), Carol FOR, Dan FOR (chair, directed), Eve AGAINST
+        // the resolution: Alice AGAINST (directed), Bob FOR (discretion), Carol FOR, Dan FOR (chair, directed), Eve AGAINST,
+        // and Fay AGAINST (directed, never cast by her holder)
+        assertThat(count("poll_voter", "poll_kind = 'RESOLUTION' AND poll_id = " + r + " AND member_id = " + v.get(6).memberId()))
+                .isEqualTo("0");
         assertThat(s.secretary().postJson(meetings + "/opening", "{}").statusCode()).isEqualTo(200);
         assertThat(s.secretary().postJson(meetings + "/attendance", "{\"memberNumber\":%d}".formatted(v.get(3).memberNumber()))
                 .statusCode()).isEqualTo(201);
@@ -664,10 +672,14 @@ class ElectionsIT {
         var result = s.secretary().postJson(meetings + "/resolutions/" + r + "/declaration", "{}");
         assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
         assertThat(Http.json(result).getJsonNumber("votesFor").longValue()).isEqualTo(3);
-        assertThat(Http.json(result).getJsonNumber("votesAgainst").longValue()).isEqualTo(2);
+        assertThat(Http.json(result).getJsonNumber("votesAgainst").longValue()).isEqualTo(3);
+        assertThat(count("poll_voter", "poll_kind = 'RESOLUTION' AND poll_id = " + r + " AND member_id = " + v.get(6).memberId()
+                + " AND channel = 'PROXY'")).isEqualTo("1");
+        assertThat(count("audit_event", "action = 'proxy.secret-ballot-cast' AND entity_id = '" + r
+                + "' AND after_json LIKE '%declaration, as directed%'")).isEqualTo("1");
         var receipts = Http.json(alice.get(meetings + "/ballot")).getJsonArray("items").getJsonObject(0).getJsonArray("receipts")
                 .stream().map(x -> ((jakarta.json.JsonString) x).getString()).toList();
-        assertThat(receipts).hasSize(5).contains(aliceReceipt);
+        assertThat(receipts).hasSize(6).contains(aliceReceipt);
         // nothing a proxy left behind says what a member's ballot holds
         assertThat(count("proxy_direction", "resolution_id = " + r)).isEqualTo("0");
         assertThat(count("proxy_ballot_key", "poll_kind = 'RESOLUTION' AND poll_id = " + r)).isEqualTo("0");

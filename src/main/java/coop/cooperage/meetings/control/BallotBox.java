@@ -240,7 +240,7 @@ public class BallotBox {
         return rows.stream().filter(row -> ProxyCodes.opens(proxyCode, poll, (byte[]) row[1], (byte[]) row[0])).findFirst();
     }
 
-    private Optional<Channel> votedByLocked(PollRef poll, long memberId) {
+    Optional<Channel> votedByLocked(PollRef poll, long memberId) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("SELECT channel FROM poll_voter"
                 + " WHERE poll_kind = ?1 AND poll_id = ?2 AND member_id = ?3 LOCK IN SHARE MODE")

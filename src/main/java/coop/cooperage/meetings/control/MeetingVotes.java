@@ -655,6 +655,7 @@ public class MeetingVotes {
         }
         Set<Long> roll = meetings.roll(m);
         if (r.secret()) {
+            secretProxies.castDirectedAtDeclaration(society, m, r, roll);
             return declareSecret(society, r, roll.size(), now);
         }
         String item = String.valueOf(r.id());
@@ -706,8 +707,9 @@ public class MeetingVotes {
     /**
      * A secret ballot: the box is sealed (its ballots can no longer change, nor be paired with
      * their voters by transaction id) and the ballots counted by content. Proxy ballots are in
-     * the box already, cast by their holders during the poll ({@link SecretProxies}); directions
-     * left unused are deleted, since each says what one member wanted.
+     * the box already, cast by their holders during the poll or, where directed and not yet
+     * cast, just now ({@link SecretProxies#castDirectedAtDeclaration}); directions left unused
+     * (the member voted themselves) are deleted, since each says what one member wanted.
      */
     private ResolutionResult declareSecret(Society society, Resolution r, long entitled, LocalDateTime now) {
         var poll = BallotBox.PollRef.resolution(r.id());

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Proxies in secret ballots (secret resolutions and elections): the holder, the chair or a
@@ -37,8 +38,9 @@ import java.util.Optional;
  * different choice from the holder is refused; otherwise the holder chooses. In an election the
  * proxy is always at the holder's discretion: the proxy form directs resolutions only, because a
  * ranking written into an appointment days ahead would be kept next to the member's name, which
- * is the link a secret ballot must not have. Once the ballot is cast the direction is deleted
- * (and any direction left unused is deleted when the poll is declared), for the same reason.
+ * is the link a secret ballot must not have. Once the ballot is cast the direction is deleted,
+ * for the same reason. A directed ballot the holder has not cast by the declaration is cast then,
+ * as directed ({@link #castDirectedAtDeclaration}), as an open vote counts a directed proxy.
  *
  * <p><b>The member's own vote overrides.</b> Before the holder casts, a member who votes is in
  * the register and the holder is refused. After the holder cast, the member gives their proxy
@@ -216,6 +218,38 @@ public class SecretProxies {
         return receipt;
     }
 
+    /**
+     * At the declaration of a secret resolution, under the meeting's and the resolution's locks and
+     * before the box is sealed: casts as directed the ballot of each member on the roll whose standing
+     * proxy directed this resolution and for whom nobody has voted, as an open vote counts a directed
+     * proxy at its declaration. The holder has no choice to make on a directed item, so a holder who
+     * never acted does not lose the member's vote. These ballots go in together in the declaring
+     * transaction and are sealed at once, like any other. Returns how many were cast.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int castDirectedAtDeclaration(Society society, Meeting m, Resolution r, Set<Long> roll) {
+        if (!society.rules().proxiesAllowed()) {
+            return 0;
+        }
+        var poll = PollRef.resolution(r.id());
+        int cast = 0;
+        for (var a : votes.proxiesLocked(m)) {
+            VoteChoice direction = a.directions().get(r.id());
+            if (direction == null || !roll.contains(a.memberId()) || box.votedByLocked(poll, a.memberId()).isPresent()) {
+                continue;
+            }
+            byte[] key = keyFor(a, poll);
+            if (key == null) {
+                continue; // appointed before the resolution was put: the proxy does not cover it
+            }
+            box.castByProxy(society.id(), poll, a.memberId(), key, direction.name());
+            deleteKey(a, poll);
+            recordCast(society, "Resolution", r.id(), a.memberId(), a.holderMemberId(), true);
+            cast++;
+        }
+        return cast;
+    }
+
     private MeetingVotes.Appointment standing(Society society, Meeting m, Long holderMemberId, long memberId) {
         if (!society.rules().proxiesAllowed()) {
             throw new InvalidInputException("holder", "The society's rules do not allow proxies");
@@ -236,24 +270,41 @@ public class SecretProxies {
 
     /** The appointment's public key for the poll, deleted once the ballot locked for it is cast. */
     private byte[] takeKey(MeetingVotes.Appointment a, PollRef poll) {
+        byte[] key = keyFor(a, poll);
+        if (key == null) {
+            throw new ConflictException("ballot", "This proxy was appointed before this poll was put to the members, so it does not"
+                    + " cover it: the member can vote themselves.");
+        }
+        deleteKey(a, poll);
+        return key;
+    }
+
+    /** The appointment's public key for the poll (locked), or null when the proxy does not cover it. */
+    private byte[] keyFor(MeetingVotes.Appointment a, PollRef poll) {
         @SuppressWarnings("unchecked")
         List<Object> keys = em.createNativeQuery("SELECT public_key FROM proxy_ballot_key WHERE appointment_id = ?1 AND poll_kind = ?2"
                 + " AND poll_id = ?3 FOR UPDATE").setParameter(1, a.id()).setParameter(2, poll.kind().name())
                 .setParameter(3, poll.id()).getResultList();
-        if (keys.isEmpty()) {
-            throw new ConflictException("ballot", "This proxy was appointed before this poll was put to the members, so it does not"
-                    + " cover it: the member can vote themselves.");
-        }
+        return keys.isEmpty() ? null : (byte[]) keys.get(0);
+    }
+
+    private void deleteKey(MeetingVotes.Appointment a, PollRef poll) {
         em.createNativeQuery("DELETE FROM proxy_ballot_key WHERE appointment_id = ?1 AND poll_kind = ?2 AND poll_id = ?3")
                 .setParameter(1, a.id()).setParameter(2, poll.kind().name()).setParameter(3, poll.id()).executeUpdate();
-        return (byte[]) keys.get(0);
     }
 
     private void recordCast(Society society, String type, long pollId, long memberId, Long holderMemberId) {
+        recordCast(society, type, pollId, memberId, holderMemberId, false);
+    }
+
+    private void recordCast(Society society, String type, long pollId, long memberId, Long holderMemberId, boolean atDeclaration) {
         // who and by whom, like a postal entry: never what, nor the receipt
         var after = new LinkedHashMap<String, Object>();
         after.put("member", memberId);
         after.put("holder", holderMemberId == null ? "chair" : holderMemberId);
+        if (atDeclaration) {
+            after.put("castAt", "declaration, as directed");
+        }
         audit.record(society.id(), "proxy.secret-ballot-cast", type, pollId, null, after);
     }
 
