@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,12 @@ public class GeneralMeetings {
     }
 
     public LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(Clocks.UK)).truncatedTo(ChronoUnit.MICROS);
+        return nowInUk().toLocalDateTime();
+    }
+
+    /** Now in UK time with its offset, which tells the two passes of the autumn's repeated hour apart. */
+    public ZonedDateTime nowInUk() {
+        return ZonedDateTime.now(clock.withZone(Clocks.UK)).truncatedTo(ChronoUnit.MICROS);
     }
 
     public LocalDate today() {

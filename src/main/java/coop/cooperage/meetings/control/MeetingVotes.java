@@ -32,8 +32,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,8 +86,12 @@ public class MeetingVotes {
             String receipt, String changeCode) {
     }
 
-    static long precedence(Channel channel, LocalDateTime at) {
-        long micros = at.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + at.getNano() / 1_000;
+    /**
+     * Channel first, then the moment as an instant: UK wall-clock time would rank a vote changed in
+     * the second pass of the autumn's repeated hour before the one it replaces.
+     */
+    static long precedence(Channel channel, Instant at) {
+        long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
         return (Channel.values().length - channel.ordinal()) * CHANNEL_STEP + micros;
     }
 
@@ -141,11 +146,12 @@ public class MeetingVotes {
             return castSecret(society, r, memberId, channel, choice, changeCode);
         }
         // stamped under the lock, so "the last one counts" follows the order votes are taken in
-        LocalDateTime now = meetings.now();
+        ZonedDateTime stamp = meetings.nowInUk();
+        LocalDateTime now = stamp.toLocalDateTime();
         if (!m.pollOpenAt(now)) {
             throw new InvalidInputException("choice", "The poll closed at " + m.pollClosesAt() + "; no more votes can be taken");
         }
-        long precedence = precedence(channel, now);
+        long precedence = precedence(channel, stamp.toInstant());
         // The row is replaced only by a submission of greater precedence; precedence is assigned last so that
         // every IF above it still compares against the row's old value.
         em.createNativeQuery("INSERT INTO resolution_vote (resolution_id, member_id, channel, choice, cast_at, precedence, recorded_by)"
@@ -688,7 +694,7 @@ public class MeetingVotes {
                 em.createNativeQuery("INSERT IGNORE INTO resolution_vote (resolution_id, member_id, channel, choice, cast_at, precedence,"
                         + " recorded_by) VALUES (?1, ?2, 'PROXY', ?3, ?4, ?5, 'proxy')").setParameter(1, r.id())
                         .setParameter(2, v.member()).setParameter(3, v.choice().name()).setParameter(4, m.pollClosesAt())
-                        .setParameter(5, precedence(Channel.PROXY, m.pollClosesAt())).executeUpdate();
+                        .setParameter(5, precedence(Channel.PROXY, m.pollClosesAt().atZone(Clocks.UK).toInstant())).executeUpdate();
             }
         }
         return decide(society, r, Count.tally(counted, item), roll.size(), now);
