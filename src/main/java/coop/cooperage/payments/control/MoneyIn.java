@@ -15,9 +15,11 @@ import coop.cooperage.platform.control.ConflictException;
 import coop.cooperage.platform.control.CounterRows;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.platform.control.NoSuchResourceException;
+import coop.cooperage.shares.control.Allotments;
 import coop.cooperage.shares.entity.ApplicationState;
 import coop.cooperage.shares.entity.PayoutState;
 import coop.cooperage.shares.entity.ShareApplication;
+import coop.cooperage.shares.entity.ShareOffer;
 import coop.cooperage.shares.entity.SharePayment;
 import coop.cooperage.society.entity.Society;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +72,9 @@ public class MoneyIn {
     @Inject
     Caller caller;
 
+    @Inject
+    Allotments allotments;
+
     /** An import's outcome; {@code alreadyImported} when this very file was imported before. */
     public record Imported(BankStatement statement, boolean alreadyImported) {
     }
@@ -120,6 +125,7 @@ public class MoneyIn {
         }
         errors.throwIfAny();
         lock(society.id());
+        application = lockedTakingMoney(application.id());
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             List<?> earlier = em.createNativeQuery(
                     "SELECT payment_id FROM share_payment_request WHERE society_id = ?1 AND idempotency_key = ?2 LOCK IN SHARE MODE")
@@ -300,7 +306,7 @@ public class MoneyIn {
                 skipped++;
                 continue;
             }
-            ShareApplication application = em.find(ShareApplication.class, line.applicationId());
+            ShareApplication application = lockedApplication(line.applicationId());
             if (!takesMoney(application)) {
                 skipped++;
                 continue;
@@ -348,10 +354,11 @@ public class MoneyIn {
         if (!line.isOpen()) {
             throw new ConflictException("line", "This line is already " + line.state().label().toLowerCase());
         }
-        ShareApplication application = applicationByReference(society.id(), reference);
-        if (application == null) {
+        ShareApplication found = applicationByReference(society.id(), reference);
+        if (found == null) {
             throw new InvalidInputException("reference", "There is no application with the reference " + reference.strip());
         }
+        ShareApplication application = lockedApplication(found.id());
         if (!takesMoney(application)) {
             throw new InvalidInputException("reference", "Application " + application.reference() + " is "
                     + application.state().label().toLowerCase() + ": money for it is returned, not recorded against it");
@@ -405,7 +412,7 @@ public class MoneyIn {
         if (reversalOf(paymentId) != null) {
             throw new ConflictException("payment", "This payment has already been reversed");
         }
-        ShareApplication paidFor = em.find(ShareApplication.class, payment.applicationId(), LockModeType.PESSIMISTIC_READ);
+        ShareApplication paidFor = lockedApplication(payment.applicationId());
         String refusal = whyNotReversible(paidFor, refundPayoutState(society.id(), paidFor.id()));
         if (refusal != null) {
             throw new ConflictException("payment", refusal);
@@ -602,6 +609,35 @@ public class MoneyIn {
         // the column's collation ignores case, so "sh-0012" finds "SH-0012"
         return em.createQuery("select a from ShareApplication a where a.societyId = :s and a.reference = :r", ShareApplication.class)
                 .setParameter("s", societyId).setParameter("r", reference.strip()).getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * The application money is about to be recorded against or taken from, locked and read as
+     * committed, after its offer (offer first, the order in which the allotment locks them). While
+     * the offer's allotment is being approved the change is refused: the approval allots from the
+     * payments it read when it began, so money recorded or reversed meanwhile would be misallotted.
+     */
+    private ShareApplication lockedApplication(long applicationId) {
+        // the offer an application belongs to never changes, so a plain read finds it
+        long offerId = ((Number) em.createNativeQuery("SELECT offer_id FROM share_application WHERE id = ?1")
+                .setParameter(1, applicationId).getSingleResult()).longValue();
+        ShareOffer offer = em.find(ShareOffer.class, offerId);
+        allotments.approvalInProgress(offer).ifPresent(job -> {
+            throw new ConflictException("application", "The allotment of " + offer.title() + " is being approved (job " + job.id()
+                    + "); money for its applications can be recorded, matched or reversed once that has finished");
+        });
+        em.find(ShareOffer.class, offerId, LockModeType.PESSIMISTIC_READ);
+        return em.find(ShareApplication.class, applicationId, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /** {@link #lockedApplication}, refused when the application no longer takes money (it changed while this waited). */
+    private ShareApplication lockedTakingMoney(long applicationId) {
+        ShareApplication application = lockedApplication(applicationId);
+        if (!takesMoney(application)) {
+            throw new ConflictException("reference", "Application " + application.reference() + " has just become "
+                    + application.state().label().toLowerCase() + ": money for it is returned, not recorded against it");
+        }
+        return application;
     }
 
     private static boolean takesMoney(ShareApplication a) {
