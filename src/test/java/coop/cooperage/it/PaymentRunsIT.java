@@ -452,6 +452,38 @@ class PaymentRunsIT {
     }
 
     @Test
+    void aCancellationWaitingOnARemovalLeavesTheRemovedPayoutAlone() throws Exception {
+        var s = society("prace");
+        long hal = member(s, "Hal Hart", null);
+        long ivy = member(s, "Ivy Inch", null);
+        bank(s, hal, "309430", "00733447", "Hal Hart");
+        bank(s, ivy, "309430", "00733448", "Ivy Inch");
+        long h = payout(s, hal, "REFUND", 1000, null, null);
+        long i = payout(s, ivy, "REFUND", 2000, null, null);
+        createRun(s);
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var c = db()) {
+            // another treasurer takes Hal's payout out of the run: under the run's lock, not yet committed
+            c.setAutoCommit(false);
+            c.createStatement().executeQuery("SELECT id FROM payment_run WHERE number = 1 AND society_id = "
+                    + "(SELECT id FROM society WHERE slug = 'prace') FOR UPDATE").close();
+            c.createStatement().executeUpdate("DELETE FROM payment_run_item WHERE payout_id = " + h);
+            c.createStatement().executeUpdate("UPDATE payout SET state = 'DUE', run_id = NULL WHERE id = " + h);
+            var cancelled = pool.submit(() -> s.treasurer().postJson("/api/v1/societies/prace/payment-runs/1/cancellation", "{}"));
+            org.awaitility.Awaitility.await("the cancellation waits for the run").atMost(java.time.Duration.ofMinutes(1))
+                    .until(() -> Long.parseLong(one("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")) > 0);
+            c.commit();
+            var response = cancelled.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(one("SELECT state FROM payout WHERE id = ?", h)).isEqualTo("DUE");
+        assertThat(one("SELECT state FROM payout WHERE id = ?", i)).isEqualTo("DUE");
+        assertThat(one("SELECT run_id FROM payout WHERE id = ?", i)).isNull();
+    }
+
+    @Test
     void onceTheFileIsDownloadedTheRunCannotBeCancelledOrTrimmedOnlyRejectedByTheBankWithAReason() throws Exception {
         var s = society("pissued");
         String base = "/api/v1/societies/pissued/payment-runs";

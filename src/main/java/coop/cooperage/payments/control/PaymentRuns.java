@@ -222,6 +222,25 @@ public class PaymentRuns {
                 .setParameter("r", run.id()).getResultList();
     }
 
+    /**
+     * The items as committed, under the run's lock: a plain read would show the snapshot from
+     * before the lock, with a payout another request has taken out of the run since.
+     */
+    private List<PaymentRunItem> lockedItems(PaymentRun run) {
+        return em.createQuery("select i from PaymentRunItem i where i.runId = :r order by i.payoutId", PaymentRunItem.class)
+                .setParameter("r", run.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** An item's payout, locked; refused if it is no longer in this run (never moved out of another run by mistake). */
+    private Payout lockedPayout(PaymentRun run, long payoutId) {
+        Payout payout = em.find(Payout.class, payoutId, LockModeType.PESSIMISTIC_WRITE);
+        if (payout.state() != PayoutState.IN_RUN || !Long.valueOf(run.id()).equals(payout.runId())) {
+            throw new ConflictException("payout", "Payout " + payoutId + " is no longer in payment run " + run.number()
+                    + ": it was changed at the same moment; look at the run again");
+        }
+        return payout;
+    }
+
     /** The Bacs Standard 18 file, made only from what the run stored: the same bytes every time. */
     public byte[] bacs(PaymentRun run) {
         requireFile(run);
@@ -282,9 +301,8 @@ public class PaymentRuns {
         PaymentRun run = locked(society, number);
         // "at" is UTC like every stored instant; pay() allows the day after it, so a UK date never looks future
         run.pay(paidOn, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
-        for (PaymentRunItem item : items(run)) {
-            Payout payout = em.find(Payout.class, item.payoutId(), LockModeType.PESSIMISTIC_WRITE);
-            settlement.settle(society, payout, paidOn);
+        for (PaymentRunItem item : lockedItems(run)) {
+            settlement.settle(society, lockedPayout(run, item.payoutId()), paidOn);
         }
         audit.record(society.id(), "payment-run.paid", "payment-run", run.number(), Map.of("state", "DRAFT"),
                 Map.of("state", "PAID", "paidOn", paidOn.toString(), "payments", run.itemCount(), "totalPence", run.total().pence()));
@@ -295,10 +313,10 @@ public class PaymentRuns {
     @Transactional(Transactional.TxType.MANDATORY)
     public PaymentRun remove(Society society, int number, long payoutId) {
         PaymentRun run = locked(society, number);
-        PaymentRunItem item = items(run).stream().filter(i -> i.payoutId() == payoutId).findFirst()
+        PaymentRunItem item = lockedItems(run).stream().filter(i -> i.payoutId() == payoutId).findFirst()
                 .orElseThrow(() -> new NoSuchResourceException("Payout " + payoutId + " is not in payment run " + number));
         run.remove(item.amount());
-        em.find(Payout.class, payoutId, LockModeType.PESSIMISTIC_WRITE).leaveRun();
+        lockedPayout(run, payoutId).leaveRun();
         em.remove(item);
         audit.record(society.id(), "payment-run.payout-removed", "payment-run", run.number(),
                 Map.of("payout", payoutId, "amountPence", item.amount().pence()), Map.of("payments", run.itemCount(),
@@ -311,8 +329,8 @@ public class PaymentRuns {
     public PaymentRun cancel(Society society, int number, String by) {
         PaymentRun run = locked(society, number);
         run.cancel(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
-        for (PaymentRunItem item : items(run)) {
-            em.find(Payout.class, item.payoutId(), LockModeType.PESSIMISTIC_WRITE).leaveRun();
+        for (PaymentRunItem item : lockedItems(run)) {
+            lockedPayout(run, item.payoutId()).leaveRun();
         }
         audit.record(society.id(), "payment-run.cancelled", "payment-run", run.number(), Map.of("state", "DRAFT"),
                 Map.of("state", "CANCELLED"));
@@ -336,8 +354,8 @@ public class PaymentRuns {
         PaymentRun run = locked(society, number);
         run.reject(why, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
         var payouts = new ArrayList<Long>();
-        for (PaymentRunItem item : items(run)) {
-            em.find(Payout.class, item.payoutId(), LockModeType.PESSIMISTIC_WRITE).leaveRun();
+        for (PaymentRunItem item : lockedItems(run)) {
+            lockedPayout(run, item.payoutId()).leaveRun();
             payouts.add(item.payoutId());
         }
         audit.record(society.id(), "payment-run.rejected-by-bank", "payment-run", run.number(), Map.of("state", "DRAFT"),
