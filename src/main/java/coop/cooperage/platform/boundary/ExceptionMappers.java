@@ -192,6 +192,14 @@ public final class ExceptionMappers {
                 }
                 cause = cause.getCause();
             }
+            if (isContention(e)) {
+                // the transaction was rolled back whole: nothing was changed, and trying again will do
+                LOG.log(Level.WARNING, "Lock contention at " + uri.getPath() + ": " + rootMessage(e));
+                return Response.fromResponse(errors.of(uri, 503, "Busy: please try again",
+                        "Someone else was changing the same records at that moment, or a long task (such as approving an"
+                        + " allotment) is still running. Nothing was changed; please try again in a moment."))
+                        .header("Retry-After", "10").build();
+            }
             return incident(e, uri, errors);
         }
 
@@ -205,6 +213,25 @@ public final class ExceptionMappers {
             return errors.of(uri, 500, "Sorry, there is a problem with the service",
                     "Something went wrong on our side. Quote incident " + incident + " if you report it.");
         }
+    }
+
+    /**
+     * A lock wait that timed out (MariaDB 1205) or a deadlock the database broke by rolling this
+     * transaction back (1213): nobody's fault, and the same request will go through once the other
+     * work has finished.
+     */
+    static boolean isContention(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql
+                    && (sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {
