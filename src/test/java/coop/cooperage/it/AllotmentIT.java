@@ -28,6 +28,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -586,6 +587,17 @@ class AllotmentIT {
         var outcome = secretary.get(jobPage);
         assertThat(outcome.body()).contains("Allotted 1000 shares to 4 investors").contains("href=\"/s/al6/allotments/solar\"");
         assertThat(auditor.get(jobPage).statusCode()).as("the auditor may not approve, so does not see the job").isEqualTo(403);
+        // the society's list of background work shows the job to those it concerns, and not to the auditor
+        String jobId = jobPage.substring(jobPage.lastIndexOf('/') + 1);
+        var listed = Jsoup.parse(secretary.get("/s/al6/jobs").body());
+        assertThat(listed.select("#jobs tr[data-job=" + jobId + "]").text()).contains("Done").contains("sec@al6.example");
+        assertThat(listed.select("#jobs a[href='" + jobPage + "']")).hasSize(1);
+        assertThat(Jsoup.parse(secretary.get("/s/al6").body()).select("a[href='/s/al6/jobs']")).isNotEmpty();
+        var listedJson = Http.jsonArray(secretary.get("/api/v1/societies/al6/jobs"));
+        assertThat(listedJson.getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(Long.parseLong(jobId));
+        assertThat(listedJson.getJsonObject(0).getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(Jsoup.parse(auditor.get("/s/al6/jobs").body()).select("#jobs tr[data-job=" + jobId + "]")).isEmpty();
+        assertThat(Http.jsonArray(auditor.get("/api/v1/societies/al6/jobs"))).isEmpty();
         var after = secretary.get(page);
         assertThat(after.body()).contains("Approved on").contains("SECRETARY").contains("Certificate 1");
         assertThat(s.f().count("allotment_decision", "approver_role = 'SECRETARY'")).isEqualTo(1);

@@ -66,6 +66,10 @@ public class JobRunner {
     @ConfigProperty(name = "coop.jobs.stale-seconds", defaultValue = "60")
     long staleSeconds;
 
+    @Inject
+    @ConfigProperty(name = "coop.jobs.keep-days", defaultValue = "90")
+    int keepDays;
+
     private final AtomicInteger running = new AtomicInteger();
     /** The runs going on in this instance now (job id to attempt): only these get a heartbeat. */
     private final java.util.concurrent.ConcurrentHashMap<Long, Integer> live = new java.util.concurrent.ConcurrentHashMap<>();
@@ -115,6 +119,22 @@ public class JobRunner {
             tx.commit();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Job heartbeat failed", e);
+            rollback();
+        }
+    }
+
+    /** Once a night, forgets jobs that ended more than {@code coop.jobs.keep-days} ago. */
+    @Schedule(hour = "3", minute = "17", persistent = false)
+    void forgetOld() {
+        try {
+            tx.begin();
+            int forgotten = jobs.forgetFinishedBefore(LocalDateTime.now(clock).minusDays(keepDays));
+            tx.commit();
+            if (forgotten > 0) {
+                LOG.info("Forgot " + forgotten + " jobs that ended more than " + keepDays + " days ago");
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Forgetting old jobs failed", e);
             rollback();
         }
     }

@@ -74,6 +74,19 @@ public class Jobs {
                 .setParameter("s", societyId).setHint("eclipselink.refresh", true).getResultStream().findFirst();
     }
 
+    /** A society's most recent jobs, newest first. */
+    public java.util.List<Job> recent(long societyId, int limit) {
+        return em.createQuery("select j from Job j where j.societyId = :s order by j.id desc", Job.class)
+                .setParameter("s", societyId).setMaxResults(limit).setHint("eclipselink.refresh", true).getResultList();
+    }
+
+    /** Forgets jobs that ended before the cutoff (their outcome is in the audit trail and in what they made); returns how many. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int forgetFinishedBefore(java.time.LocalDateTime cutoff) {
+        return em.createNativeQuery("DELETE FROM job WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
+    }
+
     /** The job queued or running under this active key, if any. */
     public Optional<Job> active(String activeKey) {
         return em.createQuery("select j from Job j where j.activeKey = :k", Job.class).setParameter("k", activeKey)

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Jobs of any kind (an allotment's approval...): their state, progress and outcome, for those allowed to see them. */
-@Path("api/v1/societies/{society}/jobs/{id}")
+@Path("api/v1/societies/{society}/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs")
 public class JobsResource {
@@ -31,16 +31,25 @@ public class JobsResource {
     @PathParam("society")
     String slug;
 
-    @PathParam("id")
-    long id;
+    @GET
+    @Operation(summary = "The society's latest jobs (at most " + SocietyJobs.LISTED + "), newest first, that the caller may see")
+    public Response list() {
+        Society society = societies.forCaller(slug, Role.values());
+        return Response.ok(jobs.visible(society).stream().map(JobJson::of).toList()).cacheControl(noStore()).build();
+    }
 
     @GET
+    @Path("{id}")
     @Operation(summary = "A job's state (QUEUED, RUNNING, SUCCEEDED, FAILED), progress (done of total), message and result links."
             + " Poll it until the state is SUCCEEDED or FAILED")
-    public Response get() {
+    public Response get(@PathParam("id") long id) {
         Society society = societies.forCaller(slug, Role.values());
+        return Response.ok(JobJson.of(jobs.visible(society, id))).cacheControl(noStore()).build();
+    }
+
+    private static CacheControl noStore() {
         var noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(JobJson.of(jobs.visible(society, id))).cacheControl(noStore).build();
+        return noStore;
     }
 }

@@ -13,10 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * A job's page: a progress bar that refreshes itself (a meta refresh: no JavaScript) while the job waits or runs, then
- * how it ended and a link to the result.
+ * The society's jobs: a list of the latest, and each job's page, a progress bar that refreshes itself (a meta refresh:
+ * no JavaScript) while the job waits or runs, then how it ended and a link to the result.
  */
-@Path("s/{society}/jobs/{id}")
+@Path("s/{society}/jobs")
 @Produces(MediaType.TEXT_HTML)
 public class JobPages {
 
@@ -32,11 +32,18 @@ public class JobPages {
     @PathParam("society")
     String slug;
 
-    @PathParam("id")
-    long id;
+    @GET
+    public Page list() {
+        Society society = societies.forCaller(slug, Role.values());
+        var list = jobs.visible(society);
+        boolean working = list.stream().anyMatch(j -> !j.state().finished());
+        return Page.of("society/jobs").with("title", "Work in the background").with("society", society).with("jobs", list)
+                .with("listed", SocietyJobs.LISTED).with("refreshSeconds", working ? REFRESH_SECONDS : null);
+    }
 
     @GET
-    public Page view() {
+    @Path("{id}")
+    public Page view(@PathParam("id") long id) {
         Society society = societies.forCaller(slug, Role.values());
         var job = jobs.visible(society, id);
         return Page.of("society/job").with("title", job.title()).with("society", society).with("job", job)

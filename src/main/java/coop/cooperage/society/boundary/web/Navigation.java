@@ -59,6 +59,7 @@ public class Navigation implements PageDecorator {
             add(items, path, "People", base + "/people", officer);
             add(items, path, "Board", base + "/board", roles.contains(Role.SECRETARY) || roles.contains(Role.DIRECTOR));
             add(items, path, "Audit trail", base + "/audit", roles.contains(Role.SECRETARY) || roles.contains(Role.AUDITOR));
+            add(items, path, "Background work", base + "/jobs", officer);
             add(items, path, "API tokens", base + "/tokens", roles.contains(Role.SECRETARY));
         }
         if (caller.isPlatformAdmin()) {
@@ -72,7 +73,7 @@ public class Navigation implements PageDecorator {
 
     /** Reached from the dashboard (and from the pages they belong with), not from the bar, which would wrap to three lines. */
     private static final Set<String> SECONDARY = Set.of("Officers", "People", "Audit trail", "API tokens", "My bank details",
-            "My applications");
+            "My applications", "Background work");
 
     private static void add(List<NavItem> items, String path, String label, String href, boolean allowed) {
         if (allowed) {
