@@ -36,6 +36,22 @@ public final class Http {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    private Http(URI base, HttpClient client, String token) {
+        this.base = base;
+        this.client = client;
+        this.token = token;
+    }
+
+    /**
+     * The same person (their cookies, their token) on a new HTTP/1.1 connection, for a request
+     * that is meant to wait a while on the server: no HTTP/2 connection to be closed under it.
+     */
+    public Http overHttp11() {
+        return new Http(base, HttpClient.newBuilder().cookieHandler(client.cookieHandler().orElseThrow())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build(),
+                token);
+    }
+
     public Http withToken(String token) {
         this.token = token;
         return this;

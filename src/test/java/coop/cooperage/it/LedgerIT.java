@@ -792,4 +792,118 @@ class LedgerIT {
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(303);
         assertThat(requestState(admin, "lg-acc", mias)).isEqualTo("NOT QUEUED");
     }
+
+    private static long memberId(String society, long number) throws SQLException {
+        try (var c = db(); var ps = c.prepareStatement("SELECT m.id FROM member m JOIN society s ON s.id = m.society_id"
+                + " WHERE s.slug = ? AND m.member_number = ?")) {
+            ps.setString(1, society);
+            ps.setLong(2, number);
+            var rs = ps.executeQuery();
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long count(String sql, String society) throws SQLException {
+        try (var c = db(); var ps = c.prepareStatement(sql)) {
+            ps.setString(1, society);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The competing transaction ends the membership (as recording a death does), holding the member's row until it commits. */
+    private static void ceaseUncommitted(java.sql.Connection c, long memberId) throws SQLException {
+        try (var ps = c.prepareStatement("UPDATE member SET state = 'CEASED', ceased_on = CURDATE(), ceased_reason = 'DIED' WHERE id = ?")) {
+            ps.setLong(1, memberId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void sharesNeverPassToAMemberWhoseMembershipEndedWhileTheTransferOrDeathWaited() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-gone", "GREAT_BRITAIN");
+        assertThat(admin.putJson("/api/v1/societies/lg-gone/ledger/settings", "{\"transfersAllowed\":true}").statusCode()).isEqualTo(200);
+        long fay = member(admin, "lg-gone", "Fay From", null, "1970-01-01", false);
+        long tom = member(admin, "lg-gone", "Tom To", null, "1970-01-01", false);
+        correct(admin, "lg-gone", fay, 500, 500_00, "2025-01-01");
+        correct(admin, "lg-gone", tom, 100, 100_00, "2025-01-01");
+
+        // Tom's death is being recorded as the transfer to him is: the transfer waits for his row, then finds him gone
+        try (var c = Contention.transaction()) {
+            ceaseUncommitted(c, memberId("lg-gone", tom));
+            var refused = Contention.commitWhileWaiting(c, () -> admin.overHttp11().postJson("/api/v1/societies/lg-gone/ledger/transfers",
+                    "{\"fromMemberNumber\":%d,\"toMemberNumber\":%d,\"shares\":200,\"boardConsent\":\"Minute 7\",\"consentedOn\":\"%s\"}"
+                            .formatted(fay, tom, TODAY)));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("Member " + tom + " is no longer a current member and cannot receive shares");
+        }
+        assertThat(shares(admin, "lg-gone", fay)).isEqualTo(500);
+        assertThat(shares(admin, "lg-gone", tom)).isEqualTo(100);
+        assertThat(count("SELECT COUNT(*) FROM share_transfer t JOIN society s ON s.id = t.society_id WHERE s.slug = ?", "lg-gone")).isZero();
+        assertThat(Http.json(admin.get("/api/v1/societies/lg-gone/members/" + fay)).getJsonObject("member").getString("state"))
+                .isEqualTo("MEMBER");
+
+        // the same for a nominee who is a member and takes the shares on a death
+        long dora = member(admin, "lg-gone", "Dora Deceased", null, "1940-01-01", false);
+        long nell = member(admin, "lg-gone", "Nell Nominee", null, "1975-01-01", false);
+        correct(admin, "lg-gone", dora, 1_000, 1_000_00, "2025-01-01");
+        long nomination = nominationId(admin, "lg-gone", dora, "Nell Nominee", "100");
+        try (var c = Contention.transaction()) {
+            ceaseUncommitted(c, memberId("lg-gone", nell));
+            var refused = Contention.commitWhileWaiting(c, () -> admin.overHttp11().postJson("/api/v1/societies/lg-gone/ledger/members/" + dora + "/death",
+                    "{\"diedOn\":\"%s\",\"evidence\":\"Death certificate seen\",\"representatives\":\"Rex Executor\",\"nomineeMembers\":{\"%d\":%d}}"
+                            .formatted(TODAY, nomination, nell)));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("Member " + nell + " is no longer a current member and cannot receive the shares");
+        }
+        assertThat(shares(admin, "lg-gone", dora)).isEqualTo(1_000);
+        assertThat(shares(admin, "lg-gone", nell)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM member_death d JOIN member m ON m.id = d.member_id JOIN society s ON s.id = m.society_id"
+                + " WHERE s.slug = ?", "lg-gone")).isZero();
+        assertThat(Http.json(admin.get("/api/v1/societies/lg-gone/members/" + dora)).getJsonObject("member").getString("state"))
+                .isEqualTo("MEMBER");
+    }
+
+    @Test
+    void writingDownAllCapitalIncludesAHoldingGivenOrToppedUpWhileItWaited() throws Exception {
+        var world = world();
+        var admin = world.admin();
+        world.society(admin, "lg-wdr", "GREAT_BRITAIN");
+        long ann = member(admin, "lg-wdr", "Ann Able", null, "1970-01-01", false);
+        long ben = member(admin, "lg-wdr", "Ben New", null, "1970-01-01", false);
+        correct(admin, "lg-wdr", ann, 100, 100_00, "2025-01-01");
+        long annId = memberId("lg-wdr", ann);
+        long benId = memberId("lg-wdr", ben);
+        long societyId;
+        try (var c = db(); var ps = c.prepareStatement("SELECT id FROM society WHERE slug = 'lg-wdr'")) {
+            var rs = ps.executeQuery();
+            rs.next();
+            societyId = rs.getLong(1);
+        }
+        // an allotment is writing the ledger as the write-down starts: it tops Ann up by £50 and gives Ben his first £200,
+        // locking their member rows first, as every change to a holding does
+        try (var c = Contention.transaction()) {
+            try (var st = c.createStatement()) {
+                st.executeQuery("SELECT id FROM member WHERE id IN (" + annId + ", " + benId + ") ORDER BY id FOR UPDATE").close();
+                st.executeUpdate("UPDATE share_holding SET shares = shares + 50, amount_pence = amount_pence + 5000 WHERE member_id = " + annId);
+                st.executeUpdate("INSERT INTO share_holding (member_id, society_id, shares, amount_pence) VALUES (" + benId + ", " + societyId
+                        + ", 200, 20000)");
+                st.executeUpdate("INSERT INTO share_entry (society_id, member_id, kind, shares, amount_pence, entry_date, reference, recorded_at)"
+                        + " VALUES (" + societyId + ", " + annId + ", 'ALLOTMENT', 50, 5000, CURDATE(), 'Allotment', NOW(6)), (" + societyId
+                        + ", " + benId + ", 'ALLOTMENT', 200, 20000, CURDATE(), 'Allotment', NOW(6))");
+            }
+            var written = Contention.commitWhileWaiting(c, () -> admin.overHttp11().postJson("/api/v1/societies/lg-wdr/ledger/write-downs",
+                    "{\"percent\":10,\"on\":\"%s\",\"reason\":\"AGM resolution 7\"}".formatted(TODAY)));
+            assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+            assertThat(Http.json(written).getJsonNumber("totalPence").longValue()).isEqualTo(15_00 + 20_00);
+        }
+        assertThat(statement(admin, "lg-wdr", ann).getJsonNumber("amountPence").longValue()).isEqualTo(135_00);
+        assertThat(statement(admin, "lg-wdr", ben).getJsonNumber("amountPence").longValue()).isEqualTo(180_00);
+        var summary = Http.json(admin.get("/api/v1/societies/lg-wdr/ledger"));
+        assertThat(summary.getJsonNumber("capitalPence").longValue()).isEqualTo(summary.getJsonNumber("heldPence").longValue()).isEqualTo(315_00);
+    }
 }

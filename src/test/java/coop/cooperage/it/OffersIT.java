@@ -503,4 +503,115 @@ class OffersIT {
         JsonObject first = all.getJsonObject(0);
         assertThat(first.getString("state")).isEqualTo("SUBMITTED");
     }
+
+    /** A payment for the application written in the competing transaction, not committed: the treasurer confirming it. */
+    private static void payUncommitted(Connection c, String society, String reference, long pence) throws Exception {
+        try (var st = c.prepareStatement("INSERT INTO share_payment (society_id, application_id, amount_pence, received_on,"
+                + " method, recorded_at) SELECT a.society_id, a.id, ?, CURDATE(), 'BANK_TRANSFER', NOW(6) FROM share_application a"
+                + " JOIN society s ON s.id = a.society_id WHERE s.slug = ? AND a.reference = ?")) {
+            st.setLong(1, pence);
+            st.setString(2, society);
+            st.setString(3, reference);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static String newInvestor(Http anyone, String society, String offer, long pounds, String who) {
+        var r = anyone.postJson("/api/v1/societies/" + society + "/offers/" + offer + "/applications", apply(pounds, "BANK_TRANSFER",
+                society + "-" + offer + "-" + who, investor(who + " Jones", "BS1 4RW", who.toLowerCase() + "@" + society + ".example", "1980-01-01")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Http.json(r).getString("reference");
+    }
+
+    @Test
+    void aPaymentCommittedWhileTheApplicationIsWithdrawnOrTheOfferCancelledIsRefundedInFull() throws Exception {
+        var world = world();
+        var admin = openOffer(world, "offr", "race", 10_000, 20_000, "ANYONE");
+        var anyone = world.anonymous();
+
+        // the investor withdraws while the treasurer's £500 payment for the application is being recorded:
+        // the withdrawal waits for the payment's transaction, and refunds the £500 it committed
+        var recorded = admin.postJson("/api/v1/societies/offr/members", "{\"member\":"
+                + investor("Rhi Race", "BS1 4RW", "rhi@offr.example", "1970-01-01") + ",\"joinedOn\":\"2020-01-01\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        var rhi = world.person(admin, "offr", "rhi@offr.example", "MEMBER");
+        var applied = rhi.postJson("/api/v1/societies/offr/offers/race/applications", apply(500, "BANK_TRANSFER", "rhi-1", null));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        String rhis = Http.json(applied).getString("reference");
+        try (var c = Contention.transaction()) {
+            payUncommitted(c, "offr", rhis, 500_00);
+            var withdrawn = Contention.commitWhileWaiting(c,
+                    () -> rhi.overHttp11().postJson("/api/v1/societies/offr/offers/my-applications/" + rhis + "/withdrawal", ""));
+            assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        }
+        assertThat(payouts("offr")).singleElement().satisfies(p -> assertThat(p).containsEntry("reference", rhis)
+                .containsEntry("kind", "REFUND").containsEntry("amountPence", 500_00L));
+
+        // the secretary cancels while a second investor's payment is being recorded: both paid applications are
+        // refunded in full, the one paid earlier and the one whose payment committed while the cancellation waited
+        String early = newInvestor(anyone, "offr", "race", 300, "Sam");
+        String late = newInvestor(anyone, "offr", "race", 700, "Tia");
+        String unpaid = newInvestor(anyone, "offr", "race", 900, "Uma");
+        pay("offr", early, 300_00);
+        try (var c = Contention.transaction()) {
+            payUncommitted(c, "offr", late, 700_00);
+            var cancelled = Contention.commitWhileWaiting(c, () -> admin.overHttp11().postJson("/api/v1/societies/offr/offers/race/cancellation", ""));
+            assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        }
+        assertThat(states(admin.get("/api/v1/societies/offr/offers/race/applications"))).containsEntry(early, "REFUNDED")
+                .containsEntry(late, "REFUNDED").containsEntry(unpaid, "REJECTED").containsEntry(rhis, "WITHDRAWN");
+        assertThat(payouts("offr")).hasSize(3)
+                .anySatisfy(p -> assertThat(p).containsEntry("reference", early).containsEntry("amountPence", 300_00L))
+                .anySatisfy(p -> assertThat(p).containsEntry("reference", late).containsEntry("amountPence", 700_00L));
+    }
+
+    @Test
+    void aPaymentCommittedWhileAnOfferIsBeingFailedCountsTowardsItsTarget() throws Exception {
+        var world = world();
+        var admin = openOffer(world, "offs", "near", 1_000, 20_000, "ANYONE");
+        var anyone = world.anonymous();
+        String first = newInvestor(anyone, "offs", "near", 600, "Viv");
+        String second = newInvestor(anyone, "offs", "near", 400, "Wyn");
+        pay("offs", first, 600_00);
+        assertThat(admin.postJson("/api/v1/societies/offs/offers/near/closing", "").statusCode()).isEqualTo(200);
+        // £600 of the £1,000 minimum is in; the last £400 is being recorded as the secretary marks the offer failed
+        try (var c = Contention.transaction()) {
+            payUncommitted(c, "offs", second, 400_00);
+            var failed = Contention.commitWhileWaiting(c, () -> admin.overHttp11().postJson("/api/v1/societies/offs/offers/near/failure", ""));
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(409);
+            assertThat(failed.body()).contains("meets its minimum target");
+        }
+        var offer = Http.json(admin.get("/api/v1/societies/offs/offers/near"));
+        assertThat(offer.getString("state")).isEqualTo("CLOSED");
+        assertThat(offer.getInt("raisedPence")).isEqualTo(1_000_00);
+        assertThat(states(admin.get("/api/v1/societies/offs/offers/near/applications"))).containsEntry(first, "SUBMITTED")
+                .containsEntry(second, "SUBMITTED");
+        assertThat(payouts("offs")).isEmpty();
+    }
+
+    @Test
+    void aPaymentCommittedWhileAnOfferIsBeingFailedIsRefundedInFull() throws Exception {
+        var world = world();
+        var admin = openOffer(world, "offt", "short", 1_000, 20_000, "ANYONE");
+        var anyone = world.anonymous();
+        // short of the target even with the payment that commits while the failure waits: that payment is refunded
+        // too, in full, although the failure had read what was raised before it committed
+        String paidEarly = newInvestor(anyone, "offt", "short", 300, "Xan");
+        String paidLate = newInvestor(anyone, "offt", "short", 200, "Yas");
+        String neverPaid = newInvestor(anyone, "offt", "short", 100, "Zed");
+        pay("offt", paidEarly, 300_00);
+        assertThat(admin.postJson("/api/v1/societies/offt/offers/short/closing", "").statusCode()).isEqualTo(200);
+        try (var c = Contention.transaction()) {
+            payUncommitted(c, "offt", paidLate, 200_00);
+            var failed = Contention.commitWhileWaiting(c,
+                    () -> admin.overHttp11().postJson("/api/v1/societies/offt/offers/short/failure", ""));
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+            assertThat(Http.json(failed).getString("state")).isEqualTo("FAILED");
+        }
+        assertThat(states(admin.get("/api/v1/societies/offt/offers/short/applications"))).containsEntry(paidEarly, "REFUNDED")
+                .containsEntry(paidLate, "REFUNDED").containsEntry(neverPaid, "REJECTED");
+        assertThat(payouts("offt")).hasSize(2)
+                .anySatisfy(p -> assertThat(p).containsEntry("reference", paidEarly).containsEntry("amountPence", 300_00L))
+                .anySatisfy(p -> assertThat(p).containsEntry("reference", paidLate).containsEntry("amountPence", 200_00L));
+    }
 }

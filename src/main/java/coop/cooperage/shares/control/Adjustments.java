@@ -115,14 +115,17 @@ public class Adjustments {
         errors.check(reason != null && !reason.isBlank() && reason.length() <= 100, "reason",
                 "Give the reason, like the resolution that approved it (up to 100 characters)");
         errors.throwIfAny();
+        lockEveryMember(society);
+        // with every member locked no holding can change or be created (each change locks its member first), and a
+        // locking read sees them as last committed: a holding that an allotment or correction gave or topped up
+        // while this waited is written down too, not missed as this transaction's older snapshot would miss it
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("SELECT member_id, amount_pence FROM share_holding WHERE society_id = ?1"
-                + " AND amount_pence > 0 ORDER BY member_id").setParameter(1, society.id()).getResultList();
+        java.util.List<Object> rows = em.createNativeQuery("SELECT member_id FROM share_holding WHERE society_id = ?1"
+                + " AND amount_pence > 0 ORDER BY member_id FOR UPDATE").setParameter(1, society.id()).getResultList();
         long total = 0;
         int holdings = 0;
-        for (Object[] row : rows) {
-            long memberId = ((Number) row[0]).longValue();
-            // the value is read again under the holding's lock: the row above may be stale
+        for (Object row : rows) {
+            long memberId = ((Number) row).longValue();
             var holding = ledger.lock(society.id(), memberId);
             long value = holding.amountPaid().pence();
             long by = java.math.BigDecimal.valueOf(value).multiply(percent).divide(java.math.BigDecimal.valueOf(100), 0,
@@ -143,4 +146,26 @@ public class Adjustments {
         audit.record(society.id(), "ledger.capital-written-down", "society", society.id(), null, after);
         return Money.ofPence(total);
     }
+
+    /**
+     * Locks every member of the society, in member id order: the order in which every change to
+     * several holdings locks them (a holding's member row before the holding), so this cannot
+     * deadlock with one. The ids are listed first, then locked in id order in batches; a last
+     * locking read takes anyone who joined the register after this transaction's snapshot.
+     */
+    private void lockEveryMember(Society society) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> ids = em.createNativeQuery("SELECT id FROM member WHERE society_id = ?1 ORDER BY id")
+                .setParameter(1, society.id()).getResultList();
+        for (int from = 0; from < ids.size(); from += LOCK_BATCH) {
+            // numbers read from the database, so they can be written into the statement; the range
+            // optimiser reads an IN list in ascending order, so the rows are locked in id order
+            String batch = ids.subList(from, Math.min(from + LOCK_BATCH, ids.size())).stream().map(id -> String.valueOf(((Number) id).longValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            em.createNativeQuery("SELECT id FROM member WHERE id IN (" + batch + ") ORDER BY id FOR UPDATE").getResultList();
+        }
+        em.createNativeQuery("SELECT id FROM member WHERE society_id = ?1 FOR UPDATE").setParameter(1, society.id()).getResultList();
+    }
+
+    private static final int LOCK_BATCH = 500;
 }

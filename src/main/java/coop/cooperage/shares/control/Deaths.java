@@ -8,6 +8,7 @@ import coop.cooperage.members.entity.Member;
 import coop.cooperage.members.entity.MemberState;
 import coop.cooperage.members.entity.Nomination;
 import coop.cooperage.money.Money;
+import coop.cooperage.platform.control.ConflictException;
 import coop.cooperage.platform.control.FieldErrors;
 import coop.cooperage.platform.control.InvalidInputException;
 import coop.cooperage.shares.entity.DeathSplit;
@@ -112,6 +113,18 @@ public class Deaths {
             Holding h = ledger.lock(society.id(), id);
             if (id.equals(member.id())) {
                 holding = h;
+            }
+        }
+        // the states above were this transaction's snapshot: read again under the locks, as last committed,
+        // so that a death or cessation that committed while this waited is not overridden
+        if (!withdrawals.isCurrent(member.id())) {
+            throw new ConflictException("diedOn", "Member " + memberNumber + " is no longer a current member: their death or the end of"
+                    + " their membership has just been recorded");
+        }
+        for (Member r : receivers.values()) {
+            if (!withdrawals.isCurrent(r.id())) {
+                throw new ConflictException("nomineeMembers", "Member " + r.memberNumber()
+                        + " is no longer a current member and cannot receive the shares");
             }
         }
         withdrawals.lapseAll(society, member, "The member died");

@@ -40,6 +40,9 @@ public class Offers {
     /** The offer document: a PDF of at most 10 MiB. */
     public static final int DOCUMENT_LIMIT = 10 * 1024 * 1024;
 
+    /** The applications whose payments count as raised. */
+    private static final List<ApplicationState> LIVE = List.of(ApplicationState.SUBMITTED, ApplicationState.ALLOTTED);
+
     /** Money raised and how many people it came from. */
     public record Progress(Money raised, long investors, long applications) {
     }
@@ -183,7 +186,11 @@ public class Offers {
     @Transactional(Transactional.TxType.MANDATORY)
     public ShareOffer fail(Society society, String slug) {
         ShareOffer offer = locked(society, slug);
-        Money raised = progress(offer).raised();
+        // the live applications next (the order cancelling and withdrawing take), then what was paid
+        // against them as last committed: a payment that committed while this waited counts
+        em.createQuery("select a from ShareApplication a where a.offerId = :o and a.state in :live order by a.id", ShareApplication.class)
+                .setParameter("o", offer.id()).setParameter("live", LIVE).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Money raised = raisedLocked(offer);
         change(() -> offer.fail(raised), "state");
         int refunds = endApplications(society, offer);
         audit.record(society.id(), "offer.failed", "share_offer", offer.id(), Map.of("state", "CLOSED"),
@@ -199,7 +206,7 @@ public class Offers {
         var applications = em.createQuery("select a from ShareApplication a where a.offerId = :o and a.state = :st order by a.id",
                 ShareApplication.class).setParameter("o", offer.id()).setParameter("st", ApplicationState.SUBMITTED)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        Map<Long, Money> paid = paidByApplication(applications.stream().map(ShareApplication::id).toList());
+        Map<Long, Money> paid = paidByApplicationLocked(applications.stream().map(ShareApplication::id).toList());
         int refunds = 0;
         for (ShareApplication a : applications) {
             Money amount = paid.getOrDefault(a.id(), Money.ZERO);
@@ -239,12 +246,42 @@ public class Offers {
     }
 
     /**
+     * What each application has been paid, as last committed: a locking read, for a transaction that
+     * has locked the applications and decides a refund from it. A plain read would give the
+     * transaction's snapshot (REPEATABLE READ), taken before the lock was granted, and miss a payment
+     * whose transaction held the application (its foreign key check) until it committed. Locking the
+     * payment rows also keeps new ones out until this transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, Money> paidByApplicationLocked(List<Long> applicationIds) {
+        var result = new HashMap<Long, Money>();
+        if (applicationIds.isEmpty()) {
+            return result;
+        }
+        // the ids are numbers this code read from the database, so they can be written into the statement
+        String ids = applicationIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT application_id, SUM(amount_pence) FROM share_payment WHERE application_id IN ("
+                + ids + ") GROUP BY application_id LOCK IN SHARE MODE").getResultList();
+        rows.forEach(r -> result.put(((Number) r[0]).longValue(), Money.ofPence(((Number) r[1]).longValue())));
+        return result;
+    }
+
+    /** Money raised ({@link #progress}), as last committed: a locking read, for deciding under the offer's lock. */
+    private Money raisedLocked(ShareOffer offer) {
+        Number raised = (Number) em.createNativeQuery("SELECT COALESCE(SUM(p.amount_pence), 0) FROM share_application a"
+                + " JOIN share_payment p ON p.application_id = a.id WHERE a.offer_id = ?1 AND a.state IN ('SUBMITTED', 'ALLOTTED')"
+                + " LOCK IN SHARE MODE").setParameter(1, offer.id()).getSingleResult();
+        return Money.ofPence(raised.longValue());
+    }
+
+    /**
      * Money raised is what has been paid against the offer's live (submitted or allotted)
      * applications; investors are the distinct members with a live application that has been paid
      * something. Applied-for but unpaid money is not counted: it is a promise, not money.
      */
     public Progress progress(ShareOffer offer) {
-        var live = List.of(ApplicationState.SUBMITTED, ApplicationState.ALLOTTED);
+        var live = LIVE;
         long raised = ((Number) em.createQuery("select coalesce(sum(p.amountPence), 0) from SharePayment p, ShareApplication a"
                 + " where p.applicationId = a.id and a.offerId = :o and a.state in :live")
                 .setParameter("o", offer.id()).setParameter("live", live).getSingleResult()).longValue();

@@ -213,7 +213,8 @@ public class ShareApplications {
             throw new ConflictException("reference", e.getMessage());
         }
         audit.record(society.id(), "share-application.withdrawn", "share_application", a.id(), before, snapshot(a));
-        Money paid = offers.paidByApplication(List.of(a.id())).getOrDefault(a.id(), Money.ZERO);
+        // a locking read: a payment that committed while this waited for the application's lock is refunded too
+        Money paid = offers.paidByApplicationLocked(List.of(a.id())).getOrDefault(a.id(), Money.ZERO);
         if (paid.pence() > 0) {
             offers.refund(society, a, paid);
         }

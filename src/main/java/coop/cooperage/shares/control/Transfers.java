@@ -119,9 +119,13 @@ public class Transfers {
                     + " shares (holding " + fromHolding.shares() + ", less any asked to withdraw)");
         }
         MinimumHolding.checkTransfer(in.fromMemberNumber(), fromHolding.shares(), claimed, in.shares(), society.rules().minimumHoldingShares());
-        // read under the lock as last committed: a death or cessation that committed while this waited
+        // both read under the locks as last committed: a death or cessation that committed while this waited
         if (!withdrawals.isCurrent(from.id())) {
             throw new ConflictException("fromMemberNumber", "Member " + in.fromMemberNumber() + " is no longer a current member");
+        }
+        if (!withdrawals.isCurrent(to.id())) {
+            throw new ConflictException("toMemberNumber", "Member " + in.toMemberNumber()
+                    + " is no longer a current member and cannot receive shares");
         }
         Money amount = HoldingLimits.valueOf(fromHolding, in.shares());
         String ref = "transfer " + in.fromMemberNumber() + " to " + in.toMemberNumber();
