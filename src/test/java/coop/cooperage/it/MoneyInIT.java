@@ -416,24 +416,16 @@ class MoneyInIT {
         var world = world();
         var admin = societyWithApplications(world, "mi-gone", "SH-G1=40.00");
         String json = "{\"reference\":\"SH-G1\",\"amount\":\"40.00\",\"receivedOn\":\"2026-02-04\",\"method\":\"CHEQUE\"}";
-        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (var c = db()) {
+        try (var withdrawal = Contention.transaction()) {
             // the investor's withdrawal, caught between its change and its commit
-            c.setAutoCommit(false);
-            try (var withdraw = c.prepareStatement("UPDATE share_application SET state = 'WITHDRAWN' WHERE reference = 'SH-G1'"
+            try (var st = withdrawal.prepareStatement("UPDATE share_application SET state = 'WITHDRAWN' WHERE reference = 'SH-G1'"
                     + " AND society_id = (SELECT id FROM society WHERE slug = 'mi-gone')")) {
-                assertThat(withdraw.executeUpdate()).isEqualTo(1);
+                assertThat(st.executeUpdate()).isEqualTo(1);
             }
-            var recorded = pool.submit(() -> admin.postBytes("/api/v1/societies/mi-gone/payments", "application/json",
-                    json.getBytes(StandardCharsets.UTF_8)));
-            org.awaitility.Awaitility.await("the payment waits for the withdrawal").atMost(java.time.Duration.ofMinutes(1))
-                    .until(() -> scalar("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") > 0);
-            c.commit();
-            var response = recorded.get();
+            var response = Contention.commitWhileWaiting(withdrawal, () -> admin.overHttp11().postBytes(
+                    "/api/v1/societies/mi-gone/payments", "application/json", json.getBytes(StandardCharsets.UTF_8)));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
             assertThat(response.body()).contains("withdrawn");
-        } finally {
-            pool.shutdown();
         }
         assertThat(count("share_payment", "mi-gone")).isZero();
     }

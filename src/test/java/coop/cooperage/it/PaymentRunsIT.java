@@ -461,22 +461,15 @@ class PaymentRunsIT {
         long h = payout(s, hal, "REFUND", 1000, null, null);
         long i = payout(s, ivy, "REFUND", 2000, null, null);
         createRun(s);
-        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try (var c = db()) {
+        try (var removal = Contention.transaction()) {
             // another treasurer takes Hal's payout out of the run: under the run's lock, not yet committed
-            c.setAutoCommit(false);
-            c.createStatement().executeQuery("SELECT id FROM payment_run WHERE number = 1 AND society_id = "
+            removal.createStatement().executeQuery("SELECT id FROM payment_run WHERE number = 1 AND society_id = "
                     + "(SELECT id FROM society WHERE slug = 'prace') FOR UPDATE").close();
-            c.createStatement().executeUpdate("DELETE FROM payment_run_item WHERE payout_id = " + h);
-            c.createStatement().executeUpdate("UPDATE payout SET state = 'DUE', run_id = NULL WHERE id = " + h);
-            var cancelled = pool.submit(() -> s.treasurer().postJson("/api/v1/societies/prace/payment-runs/1/cancellation", "{}"));
-            org.awaitility.Awaitility.await("the cancellation waits for the run").atMost(java.time.Duration.ofMinutes(1))
-                    .until(() -> Long.parseLong(one("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")) > 0);
-            c.commit();
-            var response = cancelled.get();
+            removal.createStatement().executeUpdate("DELETE FROM payment_run_item WHERE payout_id = " + h);
+            removal.createStatement().executeUpdate("UPDATE payout SET state = 'DUE', run_id = NULL WHERE id = " + h);
+            var response = Contention.commitWhileWaiting(removal,
+                    () -> s.treasurer().overHttp11().postJson("/api/v1/societies/prace/payment-runs/1/cancellation", "{}"));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        } finally {
-            pool.shutdown();
         }
         assertThat(one("SELECT state FROM payout WHERE id = ?", h)).isEqualTo("DUE");
         assertThat(one("SELECT state FROM payout WHERE id = ?", i)).isEqualTo("DUE");
