@@ -417,7 +417,9 @@ class MoneyInIT {
         var admin = societyWithApplications(world, "mi-gone", "SH-G1=40.00");
         String json = "{\"reference\":\"SH-G1\",\"amount\":\"40.00\",\"receivedOn\":\"2026-02-04\",\"method\":\"CHEQUE\"}";
         try (var withdrawal = Contention.transaction()) {
-            // the investor's withdrawal, caught between its change and its commit
+            // the investor's withdrawal, caught between its change and its commit: the offer, then the application
+            withdrawal.createStatement().executeQuery("SELECT id FROM share_offer WHERE society_id ="
+                    + " (SELECT id FROM society WHERE slug = 'mi-gone') FOR UPDATE").close();
             try (var st = withdrawal.prepareStatement("UPDATE share_application SET state = 'WITHDRAWN' WHERE reference = 'SH-G1'"
                     + " AND society_id = (SELECT id FROM society WHERE slug = 'mi-gone')")) {
                 assertThat(st.executeUpdate()).isEqualTo(1);

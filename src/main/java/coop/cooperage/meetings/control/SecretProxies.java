@@ -40,7 +40,7 @@ import java.util.Set;
  * ranking written into an appointment days ahead would be kept next to the member's name, which
  * is the link a secret ballot must not have. Once the ballot is cast the direction is deleted,
  * for the same reason. A directed ballot the holder has not cast by the declaration is cast then,
- * as directed ({@link #castDirectedAtDeclaration}), as an open vote counts a directed proxy.
+ * as directed ({@link #castDirectedAtDeclaration}).
  *
  * <p><b>The member's own vote overrides.</b> Before the holder casts, a member who votes is in
  * the register and the holder is refused. After the holder cast, the member gives their proxy
@@ -220,11 +220,12 @@ public class SecretProxies {
 
     /**
      * At the declaration of a secret resolution, under the meeting's and the resolution's locks and
-     * before the box is sealed: casts as directed the ballot of each member on the roll whose standing
-     * proxy directed this resolution and for whom nobody has voted, as an open vote counts a directed
-     * proxy at its declaration. The holder has no choice to make on a directed item, so a holder who
-     * never acted does not lose the member's vote. These ballots go in together in the declaring
-     * transaction and are sealed at once, like any other. Returns how many were cast.
+     * before the box is sealed: casts as directed the ballot of each member whose standing proxy
+     * directed this resolution, for whom nobody has voted, and for whom the holder could still cast
+     * (on the roll, not ceased). The holder has no choice to make on a directed item, so a holder who
+     * never acted does not lose the member's vote; like every secret proxy ballot, it does not need
+     * the holder at the meeting (an open vote's proxy does). These ballots go in together in the
+     * declaring transaction and are sealed at once, like any other. Returns how many were cast.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     int castDirectedAtDeclaration(Society society, Meeting m, Resolution r, Set<Long> roll) {
@@ -235,8 +236,9 @@ public class SecretProxies {
         int cast = 0;
         for (var a : votes.proxiesLocked(m)) {
             VoteChoice direction = a.directions().get(r.id());
-            if (direction == null || !roll.contains(a.memberId()) || box.votedByLocked(poll, a.memberId()).isPresent()) {
-                continue;
+            if (direction == null || !roll.contains(a.memberId()) || meetings.ineligibility(m, a.memberId()) != null
+                    || box.votedByLocked(poll, a.memberId()).isPresent()) {
+                continue; // the same members a holder could cast for now
             }
             byte[] key = keyFor(a, poll);
             if (key == null) {

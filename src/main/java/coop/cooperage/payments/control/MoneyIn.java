@@ -295,20 +295,26 @@ public class MoneyIn {
     @Transactional(Transactional.TxType.MANDATORY)
     public Confirmed confirm(Society society, Map<Long, Long> lineToApplication) {
         lock(society.id());
-        int done = 0;
-        int skipped = 0;
+        var lines = new LinkedHashMap<BankStatementLine, Long>();
         for (var e : lineToApplication.entrySet()) {
             BankStatementLine line = em.find(BankStatementLine.class, e.getKey(), LockModeType.PESSIMISTIC_WRITE);
             if (line == null || line.societyId() != society.id()) {
                 throw new NoSuchResourceException("No statement line " + e.getKey());
             }
-            if (line.state() != LineState.PROPOSED || (e.getValue() != null && !e.getValue().equals(line.applicationId()))) {
-                skipped++;
-                continue;
-            }
-            ShareApplication application = lockedApplication(line.applicationId());
-            if (!takesMoney(application)) {
-                skipped++;
+            lines.put(line, e.getValue());
+        }
+        // every offer and application these lines pay for, locked before the first is confirmed (and audited):
+        // taken line by line, an offer would be locked after the audit chain, the reverse of every other path
+        var wanted = lines.entrySet().stream().filter(e -> proposedAsSeen(e.getKey(), e.getValue()))
+                .map(e -> e.getKey().applicationId()).toList();
+        Map<Long, ShareApplication> applications = lockedApplications(wanted, true);
+        int done = 0;
+        int skipped = 0;
+        for (var e : lines.entrySet()) {
+            BankStatementLine line = e.getKey();
+            ShareApplication application = proposedAsSeen(line, e.getValue()) ? applications.get(line.applicationId()) : null;
+            if (application == null || !takesMoney(application)) {
+                skipped++; // changed since the treasurer saw it, or its offer's allotment is being approved
                 continue;
             }
             confirmLine(society, line, application, "payment.confirmed");
@@ -318,6 +324,11 @@ public class MoneyIn {
             repropose(society.id());
         }
         return new Confirmed(done, skipped);
+    }
+
+    /** Whether the line is still proposed, for the application the treasurer saw (null: whatever is proposed now). */
+    private static boolean proposedAsSeen(BankStatementLine line, Long seenApplication) {
+        return line.state() == LineState.PROPOSED && (seenApplication == null || seenApplication.equals(line.applicationId()));
     }
 
     /**
@@ -618,16 +629,39 @@ public class MoneyIn {
      * payments it read when it began, so money recorded or reversed meanwhile would be misallotted.
      */
     private ShareApplication lockedApplication(long applicationId) {
+        return lockedApplications(List.of(applicationId), false).get(applicationId);
+    }
+
+    /**
+     * {@link #lockedApplication} for several at once: all their offers, then all the applications,
+     * each in id order. With {@code skipBusy} the applications of an offer whose allotment is being
+     * approved are left out rather than refused.
+     */
+    private Map<Long, ShareApplication> lockedApplications(java.util.Collection<Long> applicationIds, boolean skipBusy) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
         // the offer an application belongs to never changes, so a plain read finds it
-        long offerId = ((Number) em.createNativeQuery("SELECT offer_id FROM share_application WHERE id = ?1")
-                .setParameter(1, applicationId).getSingleResult()).longValue();
-        ShareOffer offer = em.find(ShareOffer.class, offerId);
-        allotments.approvalInProgress(offer).ifPresent(job -> {
-            throw new ConflictException("application", "The allotment of " + offer.title() + " is being approved (job " + job.id()
-                    + "); money for its applications can be recorded, matched or reversed once that has finished");
-        });
-        em.find(ShareOffer.class, offerId, LockModeType.PESSIMISTIC_READ);
-        return em.find(ShareApplication.class, applicationId, LockModeType.PESSIMISTIC_READ);
+        var byOffer = new java.util.TreeMap<Long, java.util.TreeSet<Long>>();
+        em.createQuery("select a.id, a.offerId from ShareApplication a where a.id in :ids", Object[].class)
+                .setParameter("ids", new ArrayList<>(new HashSet<>(applicationIds))).getResultList()
+                .forEach(r -> byOffer.computeIfAbsent((Long) r[1], k -> new java.util.TreeSet<>()).add((Long) r[0]));
+        for (var offerId : new ArrayList<>(byOffer.keySet())) {
+            ShareOffer offer = em.find(ShareOffer.class, offerId);
+            var job = allotments.approvalInProgress(offer);
+            if (job.isPresent()) {
+                if (!skipBusy) {
+                    throw new ConflictException("application", "The allotment of " + offer.title() + " is being approved (job "
+                            + job.get().id() + "); money for its applications can be recorded, matched or reversed once that has finished");
+                }
+                byOffer.remove(offerId);
+            }
+        }
+        byOffer.keySet().forEach(offerId -> em.find(ShareOffer.class, offerId, LockModeType.PESSIMISTIC_READ));
+        var locked = new LinkedHashMap<Long, ShareApplication>();
+        byOffer.values().stream().flatMap(java.util.Collection::stream).sorted()
+                .forEach(id -> locked.put(id, em.find(ShareApplication.class, id, LockModeType.PESSIMISTIC_READ)));
+        return locked;
     }
 
     /** {@link #lockedApplication}, refused when the application no longer takes money (it changed while this waited). */

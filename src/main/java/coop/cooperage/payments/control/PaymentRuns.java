@@ -223,15 +223,11 @@ public class PaymentRuns {
     }
 
     /**
-     * The items as committed, under the run's lock: a plain read would show the snapshot from
-     * before the lock, with a payout another request has taken out of the run since.
+     * An item's payout, locked; refused if it is no longer in this run, so a payout is never moved
+     * out of, or paid from, another run by mistake. The items themselves are read plainly under the
+     * run's lock (every change to a run's items holds that lock): a locking range read would also
+     * lock the index gap where the next run's items go, and deadlock with a run being made.
      */
-    private List<PaymentRunItem> lockedItems(PaymentRun run) {
-        return em.createQuery("select i from PaymentRunItem i where i.runId = :r order by i.payoutId", PaymentRunItem.class)
-                .setParameter("r", run.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-    }
-
-    /** An item's payout, locked; refused if it is no longer in this run (never moved out of another run by mistake). */
     private Payout lockedPayout(PaymentRun run, long payoutId) {
         Payout payout = em.find(Payout.class, payoutId, LockModeType.PESSIMISTIC_WRITE);
         if (payout.state() != PayoutState.IN_RUN || !Long.valueOf(run.id()).equals(payout.runId())) {
@@ -301,7 +297,7 @@ public class PaymentRuns {
         PaymentRun run = locked(society, number);
         // "at" is UTC like every stored instant; pay() allows the day after it, so a UK date never looks future
         run.pay(paidOn, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
-        for (PaymentRunItem item : lockedItems(run)) {
+        for (PaymentRunItem item : items(run)) {
             settlement.settle(society, lockedPayout(run, item.payoutId()), paidOn);
         }
         audit.record(society.id(), "payment-run.paid", "payment-run", run.number(), Map.of("state", "DRAFT"),
@@ -313,7 +309,7 @@ public class PaymentRuns {
     @Transactional(Transactional.TxType.MANDATORY)
     public PaymentRun remove(Society society, int number, long payoutId) {
         PaymentRun run = locked(society, number);
-        PaymentRunItem item = lockedItems(run).stream().filter(i -> i.payoutId() == payoutId).findFirst()
+        PaymentRunItem item = items(run).stream().filter(i -> i.payoutId() == payoutId).findFirst()
                 .orElseThrow(() -> new NoSuchResourceException("Payout " + payoutId + " is not in payment run " + number));
         run.remove(item.amount());
         lockedPayout(run, payoutId).leaveRun();
@@ -329,7 +325,7 @@ public class PaymentRuns {
     public PaymentRun cancel(Society society, int number, String by) {
         PaymentRun run = locked(society, number);
         run.cancel(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
-        for (PaymentRunItem item : lockedItems(run)) {
+        for (PaymentRunItem item : items(run)) {
             lockedPayout(run, item.payoutId()).leaveRun();
         }
         audit.record(society.id(), "payment-run.cancelled", "payment-run", run.number(), Map.of("state", "DRAFT"),
@@ -354,7 +350,7 @@ public class PaymentRuns {
         PaymentRun run = locked(society, number);
         run.reject(why, LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), by);
         var payouts = new ArrayList<Long>();
-        for (PaymentRunItem item : lockedItems(run)) {
+        for (PaymentRunItem item : items(run)) {
             lockedPayout(run, item.payoutId()).leaveRun();
             payouts.add(item.payoutId());
         }

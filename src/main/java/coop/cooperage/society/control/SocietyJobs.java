@@ -27,19 +27,22 @@ public class SocietyJobs {
     /** How many of a society's latest jobs its list shows. */
     public static final int LISTED = 50;
 
-    /** The society's latest jobs that the caller may see, newest first. */
+    /** Those of the society's latest {@link #LISTED} jobs that the caller may see, newest first. */
     public java.util.List<Job> visible(Society society) {
-        var roles = caller.rolesIn(society.id()).stream().map(Role::name).collect(Collectors.toSet());
+        var roles = roleNames(society);
         return jobs.recent(society.id(), LISTED).stream().filter(j -> caller.isPlatformAdmin() || j.visibleTo(roles)).toList();
     }
 
     /** The job, if the caller may see it: 404 when the society has no such job, 403 when their role does not show it. */
     public Job visible(Society society, long id) {
         Job job = jobs.find(society.id(), id).orElseThrow(() -> new NoSuchResourceException("No such job"));
-        var roles = caller.rolesIn(society.id()).stream().map(Role::name).collect(Collectors.toSet());
-        if (!caller.isPlatformAdmin() && !job.visibleTo(roles)) {
+        if (!caller.isPlatformAdmin() && !job.visibleTo(roleNames(society))) {
             throw new AccessDeniedException("Your role in this society does not allow you to see this job");
         }
         return job;
+    }
+
+    private java.util.Set<String> roleNames(Society society) {
+        return caller.rolesIn(society.id()).stream().map(Role::name).collect(Collectors.toSet());
     }
 }
