@@ -781,6 +781,15 @@ class ElectionsIT {
         assertThat(pollP.getJsonArray("directedCandidates").stream().map(x -> ((jakarta.json.JsonString) x).getString()).toList())
                 .containsExactly(Math.min(ash, birch) == ash ? "Ann Ash" : "Bob Birch", Math.min(ash, birch) == ash ? "Bob Birch" : "Ann Ash");
 
+        // the secretary, who casts the chair's, is told Carol directed it, not how
+        var carolHeld = Http.jsonArray(s.secretary().get(meetings + "/held-proxies?chair=true")).stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getJsonNumber("memberNumber").longValue() == v.get(3).memberNumber()).findFirst().orElseThrow();
+        var carolPoll = carolHeld.getJsonArray("polls").stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getString("kind").equals("ELECTION") && j.getJsonNumber("id").longValue() == st).findFirst().orElseThrow();
+        assertThat(carolPoll.getString("direction")).isEqualTo("DIRECTED");
+        assertThat(!carolPoll.containsKey("directedCandidates") || carolPoll.isNull("directedCandidates")).isTrue();
+        assertThat(carolHeld.toString()).doesNotContain("Eli Elm");
+
         // the holder is refused when choosing otherwise, and casts it as directed without choosing
         String plurProxy = s.api() + "/" + p + "/proxy-ballots";
         var otherwise = holder.postJson(plurProxy, "{\"memberNumber\":%d,\"choices\":[%d]}".formatted(v.get(1).memberNumber(), cedar));

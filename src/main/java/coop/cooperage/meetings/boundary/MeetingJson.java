@@ -126,9 +126,15 @@ public final class MeetingJson {
 
     public record HeldJson(Long memberNumber, String name, List<HeldPollJson> polls) {
         static HeldJson of(coop.cooperage.meetings.control.SecretProxies.Held h) {
+            return of(h, true);
+        }
+
+        /** showBallots false (the secretary, for the chair's): an election's direction is said to be there, not what it is. */
+        static HeldJson of(coop.cooperage.meetings.control.SecretProxies.Held h, boolean showBallots) {
             return new HeldJson(h.memberNumber(), h.name(), h.polls().stream().map(p -> new HeldPollJson(p.kind().name(), p.id(),
                     p.title(), p.direction() != null ? p.direction().name() : p.directedCandidates() != null ? "DIRECTED" : null,
-                    p.voted() == null ? null : p.voted().name(), p.covered(), p.directedCandidates(), p.ranked())).toList());
+                    p.voted() == null ? null : p.voted().name(), p.covered(), showBallots ? p.directedCandidates() : null,
+                    p.ranked())).toList());
         }
     }
 

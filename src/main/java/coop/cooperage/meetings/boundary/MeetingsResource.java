@@ -395,7 +395,7 @@ public class MeetingsResource {
         Society society = chair ? societies.forCaller(slug, Role.SECRETARY) : societies.forCaller(slug, Role.values());
         Meeting m = chair ? meetings.byId(society, id) : visibleMeeting(society, id);
         Long holder = chair ? null : me(society).id();
-        return secretProxies.held(society, m, holder).stream().map(HeldJson::of).toList();
+        return secretProxies.held(society, m, holder).stream().map(h -> HeldJson.of(h, !chair)).toList();
     }
 
     @POST

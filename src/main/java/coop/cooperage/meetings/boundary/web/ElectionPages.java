@@ -227,7 +227,9 @@ public class ElectionPages {
         }
         return ballotPage(society, id, false, form, errors).with("votedOnline", false).with("votedByProxy", false)
                 .with("title", "Proxy ballot of member " + number + ": " + e.title())
-                .with("proxyFor", number).with("asChair", chair).with("directed", directed);
+                .with("proxyFor", number).with("asChair", chair).with("directed", directed)
+                // the secretary casting the chair's is an officer: told there is a direction, not what it says
+                .with("directionHidden", chair);
     }
 
     @POST
