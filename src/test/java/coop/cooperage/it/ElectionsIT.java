@@ -698,6 +698,239 @@ class ElectionsIT {
     }
 
     @Test
+    void aMembersDirectionInAnElectionIsCastAsDirectedByTheHolderOrAtTheCloseAndThenForgotten() throws Exception {
+        var s = setup("el-pdir");
+        String slug = "el-pdir";
+        assertThat(s.secretary().patchJson("/api/v1/societies/" + slug + "/settings", "{\"quorumMembers\":1,\"quorumPercent\":1,"
+                + "\"proxiesAllowed\":true,\"proxyMaxPerHolder\":5,\"proxyDeadlineHours\":0}").statusCode()).isEqualTo(200);
+        long meeting;
+        List<Electorate.Voter> v;
+        try (var c = db()) {
+            meeting = Electorate.meeting(c, s.societyId(), java.time.LocalDate.of(2026, 3, 1),
+                    java.time.LocalDate.now().atTime(23, 59), null);
+            v = Electorate.members(c, s.societyId(), "pd", 2000, 7, java.time.LocalDate.of(2025, 1, 1));
+        }
+        String meetings = "/api/v1/societies/" + slug + "/meetings/" + meeting;
+        var plural = s.secretary().postJson(s.api(),
+                "{\"meetingId\":" + meeting + ",\"title\":\"Board election\",\"seats\":2,\"method\":\"PLURALITY\"}");
+        assertThat(plural.statusCode()).as(plural.body()).isEqualTo(201);
+        long p = Http.json(plural).getJsonNumber("id").longValue();
+        long ash = candidate(s, p, "Ann Ash", "1970-01-01");
+        long birch = candidate(s, p, "Bob Birch", "1980-01-01");
+        long cedar = candidate(s, p, "Cat Cedar", "1990-01-01");
+        var ranked = s.secretary().postJson(s.api(),
+                "{\"meetingId\":" + meeting + ",\"title\":\"Chair of the board\",\"seats\":1,\"method\":\"MEEK_STV\"}");
+        assertThat(ranked.statusCode()).as(ranked.body()).isEqualTo(201);
+        long st = Http.json(ranked).getJsonNumber("id").longValue();
+        long dove = candidate(s, st, "Dee Dove", "1970-01-01");
+        long elm = candidate(s, st, "Eli Elm", "1980-01-01");
+        long fir = candidate(s, st, "Flo Fir", "1990-01-01");
+        assertThat(s.secretary().postJson(s.api() + "/" + p + "/opening", "{}").statusCode()).isEqualTo(200);
+        assertThat(s.secretary().postJson(s.api() + "/" + st + "/opening", "{}").statusCode()).isEqualTo(200);
+
+        Http holder = new Http(base()).withToken(v.get(0).token());
+        Http alice = new Http(base()).withToken(v.get(1).token());
+        Http bob = new Http(base()).withToken(v.get(2).token());
+        Http carol = new Http(base()).withToken(v.get(3).token());
+        long holderNo = v.get(0).memberNumber();
+
+        // a direction is validated as a ballot is: nothing is saved, and the error names the election
+        var tooMany = alice.putJson(meetings + "/my-proxy", "{\"holderMemberNumber\":%d,\"electionDirections\":{\"%d\":{\"choices\":[%d,%d,%d]}}}"
+                .formatted(holderNo, p, ash, birch, cedar));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(tooMany.body()).contains("Board election").contains("no more than 2");
+        var repeated = alice.putJson(meetings + "/my-proxy", "{\"holderMemberNumber\":%d,\"electionDirections\":{\"%d\":{\"ranks\":{\"%d\":1,\"%d\":1}}}}"
+                .formatted(holderNo, st, dove, elm));
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(repeated.body()).contains("Chair of the board").contains("more than one candidate");
+        var unknown = alice.putJson(meetings + "/my-proxy", "{\"holderMemberNumber\":%d,\"electionDirections\":{\"%d\":{\"choices\":[%d]}}}"
+                .formatted(holderNo, p, dove));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Board election").contains("not a candidate");
+        assertThat(count("proxy_appointment", "member_id = " + v.get(1).memberId())).isEqualTo("0");
+        assertThat(count("proxy_election_direction", "election_id IN (" + p + "," + st + ")")).isEqualTo("0");
+
+        // Alice directs the plurality election (Ash and Birch) and leaves the ranked one to the holder
+        var aliceProxy = alice.putJson(meetings + "/my-proxy", "{\"holderMemberNumber\":%d,\"electionDirections\":{\"%d\":{\"choices\":[%d,%d]},\"%d\":{}}}"
+                .formatted(holderNo, p, birch, ash, st));
+        assertThat(aliceProxy.statusCode()).as(aliceProxy.body()).isEqualTo(200);
+        String aliceContent = Math.min(ash, birch) + ">" + Math.max(ash, birch);
+        assertThat(Http.json(aliceProxy).getJsonObject("electionDirections").getString(String.valueOf(p))).isEqualTo(aliceContent);
+        assertThat(Http.json(aliceProxy).getJsonObject("electionDirections").containsKey(String.valueOf(st))).isFalse();
+        // Bob ranks Fir then Dove for the holder, who never casts it; Carol directs the chair, then votes herself
+        String bobContent = fir + ">" + dove;
+        assertThat(bob.putJson(meetings + "/my-proxy", "{\"holderMemberNumber\":%d,\"electionDirections\":{\"%d\":{\"ranks\":{\"%d\":1,\"%d\":2}}}}"
+                .formatted(holderNo, st, fir, dove)).statusCode()).isEqualTo(200);
+        String carolContent = elm + ">" + fir;
+        assertThat(carol.putJson(meetings + "/my-proxy", "{\"electionDirections\":{\"%d\":{\"ranks\":{\"%d\":1,\"%d\":2}}}}"
+                .formatted(st, elm, fir)).statusCode()).isEqualTo(200);
+        assertThat(count("proxy_election_direction", "election_id IN (" + p + "," + st + ")")).isEqualTo("3");
+
+        // the officers see that Alice directed the election, not how
+        var listed = Http.jsonArray(s.secretary().get(meetings + "/proxies")).stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getJsonNumber("memberNumber").longValue() == v.get(1).memberNumber()).findFirst().orElseThrow();
+        assertThat(listed.getJsonObject("electionDirections").getString(String.valueOf(p))).isEqualTo("SECRET");
+        assertThat(listed.toString()).doesNotContain(aliceContent);
+        // the holder sees the direction, which they need to cast it
+        var aliceHeld = Http.jsonArray(holder.get(meetings + "/held-proxies")).stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getJsonNumber("memberNumber").longValue() == v.get(1).memberNumber()).findFirst().orElseThrow();
+        var pollP = aliceHeld.getJsonArray("polls").stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getString("kind").equals("ELECTION") && j.getJsonNumber("id").longValue() == p).findFirst().orElseThrow();
+        assertThat(pollP.getString("direction")).isEqualTo("DIRECTED");
+        assertThat(pollP.getJsonArray("directedCandidates").stream().map(x -> ((jakarta.json.JsonString) x).getString()).toList())
+                .containsExactly(Math.min(ash, birch) == ash ? "Ann Ash" : "Bob Birch", Math.min(ash, birch) == ash ? "Bob Birch" : "Ann Ash");
+
+        // the secretary, who casts the chair's, is told Carol directed it, not how
+        var carolHeld = Http.jsonArray(s.secretary().get(meetings + "/held-proxies?chair=true")).stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getJsonNumber("memberNumber").longValue() == v.get(3).memberNumber()).findFirst().orElseThrow();
+        var carolPoll = carolHeld.getJsonArray("polls").stream().map(j -> j.asJsonObject())
+                .filter(j -> j.getString("kind").equals("ELECTION") && j.getJsonNumber("id").longValue() == st).findFirst().orElseThrow();
+        assertThat(carolPoll.getString("direction")).isEqualTo("DIRECTED");
+        assertThat(!carolPoll.containsKey("directedCandidates") || carolPoll.isNull("directedCandidates")).isTrue();
+        assertThat(carolHeld.toString()).doesNotContain("Eli Elm");
+
+        // the holder is refused when choosing otherwise, and casts it as directed without choosing
+        String plurProxy = s.api() + "/" + p + "/proxy-ballots";
+        var otherwise = holder.postJson(plurProxy, "{\"memberNumber\":%d,\"choices\":[%d]}".formatted(v.get(1).memberNumber(), cedar));
+        assertThat(otherwise.statusCode()).isEqualTo(400);
+        assertThat(otherwise.body()).contains("directed their proxy");
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + p)).isEqualTo("0");
+        var asDirected = holder.postJson(plurProxy, "{\"memberNumber\":%d}".formatted(v.get(1).memberNumber()));
+        assertThat(asDirected.statusCode()).as(asDirected.body()).isEqualTo(201);
+        assertThat(count("proxy_election_direction", "election_id = " + p)).isEqualTo("0");
+        assertThat(count("ballot", "poll_kind = 'ELECTION' AND poll_id = " + p + " AND content = '" + aliceContent + "'")).isEqualTo("1");
+
+        // Carol votes herself, overriding her directed proxy; Dan, Eve and Fay vote in the ranked election
+        assertThat(vote(Electorate.client(), v.get(3), s.api(), st, "{\"ranks\":{\"" + dove + "\":1}}").statusCode()).isEqualTo(201);
+        assertThat(vote(Electorate.client(), v.get(4), s.api(), st, "{\"ranks\":{\"" + elm + "\":1}}").statusCode()).isEqualTo(201);
+        assertThat(vote(Electorate.client(), v.get(5), s.api(), st, "{\"ranks\":{\"" + fir + "\":1}}").statusCode()).isEqualTo(201);
+        assertThat(vote(Electorate.client(), v.get(6), s.api(), st, "{\"ranks\":{\"" + fir + "\":1,\"" + elm + "\":2}}").statusCode())
+                .isEqualTo(201);
+
+        // the close casts Bob's directed ballot (never cast by his holder) and forgets every direction
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND member_id = " + v.get(2).memberId()))
+                .isEqualTo("0");
+        assertThat(s.secretary().postJson(s.api() + "/" + st + "/closing", "{}").statusCode()).isEqualTo(200);
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND member_id = " + v.get(2).memberId()
+                + " AND channel = 'PROXY'")).isEqualTo("1");
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND member_id = " + v.get(3).memberId()
+                + " AND channel = 'ONLINE'")).isEqualTo("1");
+        assertThat(count("ballot", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND content = '" + bobContent + "'")).isEqualTo("1");
+        assertThat(count("ballot", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND content = '" + carolContent + "'")).isEqualTo("0");
+        assertThat(count("audit_event", "action = 'proxy.secret-ballot-cast' AND entity_id = '" + st
+                + "' AND after_json LIKE '%as directed%'")).isEqualTo("1");
+        assertThat(count("proxy_election_direction", "election_id = " + st)).isEqualTo("0");
+        // the count: Fir 3 (Bob by proxy, Eve, Fay) of 5 valid votes, over the quota at once
+        var declared = s.secretary().postJson(s.api() + "/" + st + "/count", "{}");
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(200);
+        assertThat(Http.json(declared).getJsonNumber("validVotes").intValue()).isEqualTo(5);
+        assertThat(Http.json(declared).getJsonArray("elected").getString(0)).isEqualTo("Flo Fir");
+        assertThat(s.secretary().postJson(s.api() + "/" + p + "/closing", "{}").statusCode()).isEqualTo(200);
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + p + " AND channel = 'PROXY'")).isEqualTo("1");
+        assertThat(count("proxy_election_direction", "election_id IN (" + p + "," + st + ")")).isEqualTo("0");
+
+        // the appointment's trail names the elections directed, never what
+        assertThat(count("audit_event", "entity_type = 'Meeting' AND entity_id = '" + meeting
+                + "' AND action = 'proxy.appointed' AND after_json LIKE '%electionDirections%'")).isEqualTo("3");
+        try (var c = db()) {
+            for (String table : List.of("audit_event", "mail_outbox")) {
+                var rs = c.createStatement().executeQuery("SELECT * FROM " + table);
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        String value = rs.getString(i);
+                        assertThat(value == null ? "" : value).as(table).doesNotContain(aliceContent).doesNotContain(bobContent)
+                                .doesNotContain(carolContent);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMemberDirectsTheirProxyInAnElectionOnTheProxyPageAndTheHolderCastsItThere() throws Exception {
+        var world = world();
+        var s = setup("el-pdpage");
+        String slug = "el-pdpage";
+        var admin = s.secretary();
+        assertThat(admin.patchJson("/api/v1/societies/" + slug + "/settings", "{\"quorumMembers\":1,\"quorumPercent\":1,"
+                + "\"proxiesAllowed\":true,\"proxyMaxPerHolder\":5,\"proxyDeadlineHours\":0}").statusCode()).isEqualTo(200);
+        long meeting;
+        List<Electorate.Voter> v;
+        try (var c = db()) {
+            meeting = Electorate.meeting(c, s.societyId(), java.time.LocalDate.of(2026, 3, 1),
+                    java.time.LocalDate.now().atTime(23, 59), null);
+            v = Electorate.members(c, s.societyId(), "pp", 3000, 2, java.time.LocalDate.of(2025, 1, 1));
+        }
+        var ranked = admin.postJson(s.api(),
+                "{\"meetingId\":" + meeting + ",\"title\":\"Chair of the board\",\"seats\":1,\"method\":\"SCOTTISH_STV\"}");
+        long st = Http.json(ranked).getJsonNumber("id").longValue();
+        long dove = candidate(s, st, "Dee Dove", "1970-01-01");
+        long elm = candidate(s, st, "Eli Elm", "1980-01-01");
+        var plural = admin.postJson(s.api(),
+                "{\"meetingId\":" + meeting + ",\"title\":\"Board election\",\"seats\":1,\"method\":\"PLURALITY\"}");
+        long p = Http.json(plural).getJsonNumber("id").longValue();
+        long ash = candidate(s, p, "Ann Ash", "1970-01-01");
+        candidate(s, p, "Bob Birch", "1980-01-01");
+        assertThat(admin.postJson(s.api() + "/" + st + "/opening", "{}").statusCode()).isEqualTo(200);
+        assertThat(admin.postJson(s.api() + "/" + p + "/opening", "{}").statusCode()).isEqualTo(200);
+        var recorded = admin.postJson("/api/v1/societies/" + slug + "/members",
+                "{\"member\":" + MembersIT.person("Pat Page", "BS1 4RW", "pat@el-pdpage.example", "1980-01-01") + ",\"joinedOn\":\"2020-01-01\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        long patNo = Http.json(recorded).getJsonNumber("memberNumber").longValue();
+        Http pat = world.person(admin, slug, "pat@el-pdpage.example", "MEMBER");
+        String page = "/s/" + slug + "/my-meetings/" + meeting;
+
+        var form = org.jsoup.Jsoup.parse(pat.get(page).body());
+        assertThat(form.select("#erank-" + st + "-" + dove)).hasSize(1);
+        assertThat(form.select("input[name='edirection-" + p + "'][value='" + ash + "']")).hasSize(1);
+        // a repeated ranking is a form error naming the election, and nothing is saved
+        var refused = pat.submit(page, page + "/proxy", Map.of("holder", String.valueOf(v.get(0).memberNumber()),
+                "erank-" + st + "-" + dove, "1", "erank-" + st + "-" + elm, "1"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("govuk-error-message").contains("Chair of the board").contains("more than one candidate");
+        assertThat(count("proxy_appointment", "meeting_id = " + meeting)).isEqualTo("0");
+        var appointed = pat.submit(page, page + "/proxy", Map.of("holder", String.valueOf(v.get(0).memberNumber()),
+                "erank-" + st + "-" + dove, "2", "erank-" + st + "-" + elm, "1", "edirection-" + p, String.valueOf(ash)));
+        assertThat(appointed.statusCode()).as(appointed.body()).isEqualTo(303);
+        assertThat(count("proxy_election_direction", "election_id = " + st)).isEqualTo("1");
+        assertThat(count("proxy_election_direction", "election_id = " + p)).isEqualTo("1");
+        assertThat(pat.get(page).body()).contains("Your proxy is");
+        // replacing the proxy replaces its directions; revoking it deletes them
+        assertThat(pat.submit(page, page + "/proxy", Map.of("holder", String.valueOf(v.get(0).memberNumber()),
+                "erank-" + st + "-" + dove, "1")).statusCode()).isEqualTo(303);
+        assertThat(count("proxy_election_direction", "election_id IN (" + st + "," + p + ")")).isEqualTo("1");
+        assertThat(pat.submit(page, page + "/proxy/revocation", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(count("proxy_election_direction", "election_id IN (" + st + "," + p + ")")).isEqualTo("0");
+        // so does a direction on a secret resolution: a revoked proxy keeps nothing that says how a member wanted to vote
+        String meetings = "/api/v1/societies/" + slug + "/meetings/" + meeting;
+        var secret = admin.postJson(meetings + "/resolutions", """
+                {"title":"Remove a director","text":"That the director be removed.","proposer":"Ten members","kind":"ORDINARY",
+                 "secret":true}""");
+        assertThat(secret.statusCode()).as(secret.body()).isEqualTo(201);
+        long r = Http.json(secret).getJsonNumber("id").longValue();
+        Http second = new Http(base()).withToken(v.get(1).token());
+        assertThat(second.putJson(meetings + "/my-proxy", "{\"directions\":{\"%d\":\"FOR\"}}".formatted(r)).statusCode())
+                .isEqualTo(200);
+        assertThat(count("proxy_direction", "resolution_id = " + r)).isEqualTo("1");
+        assertThat(second.delete(meetings + "/my-proxy").statusCode()).isEqualTo(204);
+        assertThat(count("proxy_direction", "resolution_id = " + r)).isEqualTo("0");
+
+        // member 0 appoints Pat, directed in the plurality election: Pat's page shows the direction and casts it as directed
+        Http other = new Http(base()).withToken(v.get(0).token());
+        assertThat(other.putJson("/api/v1/societies/" + slug + "/meetings/" + meeting + "/my-proxy",
+                "{\"holderMemberNumber\":%d,\"electionDirections\":{\"%d\":{\"choices\":[%d]}}}".formatted(patNo, p, ash))
+                .statusCode()).isEqualTo(200);
+        var held = pat.get(page).body();
+        assertThat(held).contains("directed to vote for Ann Ash");
+        var cast = pat.submit(page, "/s/" + slug + "/elections/" + p + "/proxy/" + v.get(0).memberNumber(), Map.of());
+        assertThat(cast.statusCode()).as(cast.body()).isEqualTo(303);
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + p + " AND channel = 'PROXY'")).isEqualTo("1");
+        assertThat(count("proxy_election_direction", "election_id = " + p)).isEqualTo("0");
+    }
+
+    @Test
     void nothingOutsideTheBallotTableKeepsAReceiptOrWhatWasVoted() throws Exception {
         var s = setup("el-trail");
         long e = election(s, "PLURALITY", 1);

@@ -159,7 +159,11 @@ public class ElectionsResource {
     @Operation(summary = "Close voting and seal the ballot box; the receipts and the BLT file are published (secretary)")
     public ElectionJson close(@PathParam("id") long id) {
         Society society = societies.forCaller(slug, Role.SECRETARY);
-        return json(society, elections.close(society, id));
+        // who the caller is, before the close: it casts directed proxy ballots, whose register rows lock those members'
+        // rows, and finding the caller's member may try to link one in a transaction of its own, which would wait on them
+        Member me = caller.account().flatMap(a -> personalData.memberFor(society, a)).orElse(null);
+        Election e = elections.close(society, id);
+        return json(society, e, me, elections.candidates(e), me == null ? null : elections.votedBy(e, me), null);
     }
 
     @POST

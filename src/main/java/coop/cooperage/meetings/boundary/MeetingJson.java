@@ -92,27 +92,49 @@ public final class MeetingJson {
     public record MyVote(String choice, String changeCode) {
     }
 
-    public record ProxyInput(Long memberNumber, Long holderMemberNumber, java.util.Map<Long, String> directions) {
+    /**
+     * electionDirections: by election id, the ballot the proxy is to cast in it, as a ballot is sent (choices for plurality,
+     * ranks by candidate id for STV); absent or blank: at the proxy's discretion.
+     */
+    public record ProxyInput(Long memberNumber, Long holderMemberNumber, java.util.Map<Long, String> directions,
+            java.util.Map<Long, ElectionDirectionInput> electionDirections) {
     }
 
-    /** proxyCode appears once, in the answer to the appointment, when the meeting has secret polls (see ProxyCodes). */
+    public record ElectionDirectionInput(List<Long> choices, java.util.Map<String, Integer> ranks) {
+    }
+
+    /**
+     * proxyCode appears once, in the answer to the appointment, when the meeting has secret polls (see ProxyCodes).
+     * electionDirections: by election id, the directed ballot as the box keeps it (candidate ids, by preference, separated
+     * by '>'), shown to the member who gave it; officers see SECRET.
+     */
     public record ProxyJson(Long memberNumber, String holder, Long holderMemberNumber, LocalDateTime lodgedAt,
-            java.util.Map<Long, String> directions, String proxyCode) {
+            java.util.Map<Long, String> directions, java.util.Map<Long, String> electionDirections, String proxyCode) {
     }
 
     /** A proxy holder casts a member's secret ballot on a resolution; chair true: the secretary casts the chair's. */
     public record ProxyBallotInput(Long memberNumber, String choice, Boolean chair) {
     }
 
-    /** A secret poll of a proxy held: the member's direction (resolutions only), whether and how the member has voted. */
-    public record HeldPollJson(String kind, long id, String title, String direction, String voted, boolean covered) {
+    /**
+     * A secret poll of a proxy held: the member's direction (a resolution: FOR, AGAINST or ABSTAIN; an election: DIRECTED,
+     * with directedCandidates, the ballot names in the ballot's order, ranked or not), whether and how the member has voted.
+     */
+    public record HeldPollJson(String kind, long id, String title, String direction, String voted, boolean covered,
+            List<String> directedCandidates, boolean ranked) {
     }
 
     public record HeldJson(Long memberNumber, String name, List<HeldPollJson> polls) {
         static HeldJson of(coop.cooperage.meetings.control.SecretProxies.Held h) {
+            return of(h, true);
+        }
+
+        /** showBallots false (the secretary, for the chair's): an election's direction is said to be there, not what it is. */
+        static HeldJson of(coop.cooperage.meetings.control.SecretProxies.Held h, boolean showBallots) {
             return new HeldJson(h.memberNumber(), h.name(), h.polls().stream().map(p -> new HeldPollJson(p.kind().name(), p.id(),
-                    p.title(), p.direction() == null ? null : p.direction().name(), p.voted() == null ? null : p.voted().name(),
-                    p.covered())).toList());
+                    p.title(), p.direction() != null ? p.direction().name() : p.directedCandidates() != null ? "DIRECTED" : null,
+                    p.voted() == null ? null : p.voted().name(), p.covered(), showBallots ? p.directedCandidates() : null,
+                    p.ranked())).toList());
         }
     }
 

@@ -378,7 +378,10 @@ public class MeetingsResource {
             var json = proxyJson(new MeetingVotes.Appointment(a.id(), a.memberId(), a.holderMemberId(), a.lodgedAt(), shown), names);
             var dirs = new LinkedHashMap<Long, String>(json.directions());
             a.directions().keySet().stream().filter(secret::contains).forEach(rid -> dirs.put(rid, "SECRET"));
-            return new ProxyJson(json.memberNumber(), json.holder(), json.holderMemberNumber(), json.lodgedAt(), dirs, null);
+            // likewise a direction in an election: it is the member's ballot
+            var ballots = new LinkedHashMap<Long, String>();
+            a.electionDirections().keySet().stream().sorted().forEach(eid -> ballots.put(eid, "SECRET"));
+            return new ProxyJson(json.memberNumber(), json.holder(), json.holderMemberNumber(), json.lodgedAt(), dirs, ballots, null);
         }).toList();
     }
 
@@ -392,7 +395,7 @@ public class MeetingsResource {
         Society society = chair ? societies.forCaller(slug, Role.SECRETARY) : societies.forCaller(slug, Role.values());
         Meeting m = chair ? meetings.byId(society, id) : visibleMeeting(society, id);
         Long holder = chair ? null : me(society).id();
-        return secretProxies.held(society, m, holder).stream().map(HeldJson::of).toList();
+        return secretProxies.held(society, m, holder).stream().map(h -> HeldJson.of(h, !chair)).toList();
     }
 
     @POST
@@ -505,7 +508,7 @@ public class MeetingsResource {
         Society society = societies.forCaller(slug, Role.values());
         Member me = me(society);
         visibleMeeting(society, id);
-        return appoint(society, id, me.id(), in == null ? new ProxyInput(null, null, Map.of()) : in);
+        return appoint(society, id, me.id(), in == null ? new ProxyInput(null, null, Map.of(), Map.of()) : in);
     }
 
     @DELETE
@@ -603,7 +606,15 @@ public class MeetingsResource {
                 }
             });
         }
-        var a = votes.appoint(society, meetingId, memberId, holder, directions);
+        var marks = new LinkedHashMap<Long, coop.cooperage.meetings.control.SecretProxies.Marks>();
+        if (in.electionDirections() != null) {
+            in.electionDirections().forEach((eid, d) -> {
+                if (d != null) {
+                    marks.put(eid, new coop.cooperage.meetings.control.SecretProxies.Marks(d.choices(), ElectionsResource.ranks(d.ranks())));
+                }
+            });
+        }
+        var a = votes.appoint(society, meetingId, memberId, holder, directions, marks);
         var ids = holder == null ? List.of(memberId) : List.of(memberId, holder);
         return proxyJson(a, meetings.memberNames(society, ids));
     }
@@ -615,7 +626,7 @@ public class MeetingsResource {
         a.directions().forEach((k, v) -> dirs.put(k, v.name()));
         return new ProxyJson(member == null ? null : (Long) member[0],
                 a.holderMemberId() == null ? "the chair" : holder == null ? null : (String) holder[1],
-                holder == null ? null : (Long) holder[0], a.lodgedAt(), dirs, a.proxyCode());
+                holder == null ? null : (Long) holder[0], a.lodgedAt(), dirs, new java.util.TreeMap<>(a.electionDirections()), a.proxyCode());
     }
 
     static GeneralMeetings.Details details(MeetingInput in) {

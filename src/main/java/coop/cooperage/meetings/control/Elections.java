@@ -64,6 +64,9 @@ public class Elections {
     BallotBox box;
 
     @Inject
+    SecretProxies secretProxies;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -114,6 +117,12 @@ public class Elections {
             mine.forEach(r -> votedBy.put(((Number) r[0]).longValue(), Channel.valueOf((String) r[1])));
         }
         return new Overview(candidates, turnout, votedBy);
+    }
+
+    /** The elections held at the meeting, in the order they were created. */
+    public List<Election> ofMeeting(Meeting m) {
+        return em.createQuery("select e from Election e where e.meetingId = :m order by e.id", Election.class)
+                .setParameter("m", m.id()).getResultList();
     }
 
     public Election byId(Society society, long id) {
@@ -219,11 +228,16 @@ public class Elections {
         return election;
     }
 
-    /** Closes the poll and seals the box; waits for votes being written to finish first. */
+    /**
+     * Closes the poll and seals the box; waits for votes being written to finish first. Proxies
+     * directed in this election and not cast by their holders are cast as directed before the
+     * seal, and every direction left is deleted ({@link SecretProxies#castDirectedAtClose}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Election close(Society society, long electionId) {
         Election election = lockedElection(society, electionId);
         election.close();
+        secretProxies.castDirectedAtClose(society, election);
         box.seal(poll(election));
         audit.record(society.id(), "ELECTION_CLOSED", "Election", election.id(), Map.of("state", "OPEN"),
                 Map.of("state", "CLOSED", "voters", box.voters(poll(election))));

@@ -344,13 +344,15 @@ public class MeetingVotes {
     // ---- proxies ----
 
     /**
-     * A standing appointment as stored: who appointed whom, with directions by resolution id.
-     * {@code proxyCode} is set only on the appointment just made, to be shown once (see {@link ProxyCodes}).
+     * A standing appointment as stored: who appointed whom, with directions by resolution id and,
+     * by election id, the ballot directed in each election (as the ballot box keeps a ballot's
+     * content; until used, see {@link SecretProxies}). {@code proxyCode} is set only on the
+     * appointment just made, to be shown once (see {@link ProxyCodes}).
      */
     public record Appointment(long id, long memberId, Long holderMemberId, LocalDateTime lodgedAt, Map<Long, VoteChoice> directions,
-            String proxyCode) {
+            Map<Long, String> electionDirections, String proxyCode) {
         public Appointment(long id, long memberId, Long holderMemberId, LocalDateTime lodgedAt, Map<Long, VoteChoice> directions) {
-            this(id, memberId, holderMemberId, lodgedAt, directions, null);
+            this(id, memberId, holderMemberId, lodgedAt, directions, Map.of(), null);
         }
 
         public ProxyHolder holder() {
@@ -378,11 +380,19 @@ public class MeetingVotes {
                 .setParameter(1, m.id()).getResultList();
         dirs.forEach(d -> directions.computeIfAbsent(((Number) d[0]).longValue(), k -> new HashMap<>())
                 .put(((Number) d[1]).longValue(), VoteChoice.valueOf((String) d[2])));
+        var ballots = new HashMap<Long, Map<Long, String>>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> directed = em.createNativeQuery("SELECT d.appointment_id, d.election_id, d.content FROM proxy_election_direction d"
+                + " JOIN proxy_appointment p ON p.id = d.appointment_id WHERE p.meeting_id = ?1 AND p.revoked_at IS NULL" + lock)
+                .setParameter(1, m.id()).getResultList();
+        directed.forEach(d -> ballots.computeIfAbsent(((Number) d[0]).longValue(), k -> new HashMap<>())
+                .put(((Number) d[1]).longValue(), (String) d[2]));
         var out = new ArrayList<Appointment>();
         for (Object[] x : rows) {
             long id = ((Number) x[0]).longValue();
             out.add(new Appointment(id, ((Number) x[1]).longValue(), x[2] == null ? null : ((Number) x[2]).longValue(),
-                    toLocal(x[3]), Map.copyOf(directions.getOrDefault(id, Map.of()))));
+                    toLocal(x[3]), Map.copyOf(directions.getOrDefault(id, Map.of())), Map.copyOf(ballots.getOrDefault(id, Map.of())),
+                    null));
         }
         return out;
     }
@@ -414,6 +424,17 @@ public class MeetingVotes {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Appointment appoint(Society society, long meetingId, long memberId, Long holderMemberId, Map<Long, VoteChoice> directions) {
+        return appoint(society, meetingId, memberId, holderMemberId, directions, Map.of());
+    }
+
+    /**
+     * As above, with the member's directions in the meeting's elections by election id (a blank
+     * ballot: at the holder's discretion). Each is checked as a ballot is, and a bad one refuses
+     * the whole appointment, naming the election.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Appointment appoint(Society society, long meetingId, long memberId, Long holderMemberId, Map<Long, VoteChoice> directions,
+            Map<Long, SecretProxies.Marks> electionMarks) {
         Meeting m = meetings.locked(society, meetingId);
         if (m.state() != MeetingState.NOTICED && m.state() != MeetingState.OPEN && m.state() != MeetingState.DRAFT) {
             throw new ConflictException("holder", "The meeting is " + m.state().name().toLowerCase() + "; proxies are closed");
@@ -435,6 +456,7 @@ public class MeetingVotes {
                 throw new InvalidInputException("directions", "Resolution " + rid + " is not on this meeting's agenda");
             }
         }
+        Map<Long, String> electionDirections = secretProxies.electionDirections(m, electionMarks);
         var standing = proxiesLocked(m);
         ProxyBook book = book(society, m, standing);
         ProxyHolder holder = holderMemberId == null ? ProxyHolder.chair() : ProxyHolder.member(holderMemberId);
@@ -455,6 +477,10 @@ public class MeetingVotes {
         directions.forEach((rid, choice) -> em.createNativeQuery(
                 "INSERT INTO proxy_direction (appointment_id, resolution_id, choice) VALUES (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, rid).setParameter(3, choice.name()).executeUpdate());
+        // what the member's ballot in each election is to say, kept until cast (never audited)
+        electionDirections.forEach((eid, content) -> em.createNativeQuery(
+                "INSERT INTO proxy_election_direction (appointment_id, election_id, content) VALUES (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, eid).setParameter(3, content).executeUpdate());
         String proxyCode = secretProxies.issueKeys(m, id);
         var after = new LinkedHashMap<String, Object>();
         after.put("meeting", m.id());
@@ -474,8 +500,12 @@ public class MeetingVotes {
         if (!secret.isEmpty()) {
             after.put("secretDirections", secret.stream().sorted().toList());
         }
+        if (!electionDirections.isEmpty()) {
+            // the elections directed, never the ballot
+            after.put("electionDirections", electionDirections.keySet().stream().sorted().toList());
+        }
         audit.record(society.id(), "proxy.appointed", "Meeting", m.id(), null, after);
-        return new Appointment(id, memberId, holderMemberId, now, Map.copyOf(directions), proxyCode);
+        return new Appointment(id, memberId, holderMemberId, now, Map.copyOf(directions), Map.copyOf(electionDirections), proxyCode);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -34,13 +34,17 @@ import java.util.Set;
  * says the member voted by PROXY, the ballot says what, and nothing stored pairs the two.
  *
  * <p><b>What the holder may put in the ballot.</b> On a secret resolution the member may have
- * directed the vote (for, against, abstain): the ballot is then cast from the direction, and a
- * different choice from the holder is refused; otherwise the holder chooses. In an election the
- * proxy is always at the holder's discretion: the proxy form directs resolutions only, because a
- * ranking written into an appointment days ahead would be kept next to the member's name, which
- * is the link a secret ballot must not have. Once the ballot is cast the direction is deleted,
- * for the same reason. A directed ballot the holder has not cast by the declaration is cast then,
- * as directed ({@link #castDirectedAtDeclaration}).
+ * directed the vote (for, against, abstain); in an election, the ballot itself (up to as many
+ * candidates as seats, or a ranking), checked as a ballot is when the proxy is appointed and kept
+ * in the form the box keeps a ballot. The ballot is then cast from the direction, and a different
+ * choice from the holder is refused; otherwise the holder chooses. A direction says what one
+ * member's ballot will hold and sits next to their name, so it is kept no longer than it must
+ * be: it is deleted once the ballot is cast, when the appointment is revoked or replaced, and at
+ * the declaration of the resolution or the close of the election; it never goes into the audit
+ * trail (which names the item directed, not how), and officers see only that it is there. A
+ * directed ballot the holder has not cast by then is cast as directed
+ * ({@link #castDirectedAtDeclaration}, {@link #castDirectedAtClose}); like every secret proxy
+ * ballot it does not need the holder at the meeting (an open vote's proxy does).
  *
  * <p><b>The member's own vote overrides.</b> Before the holder casts, a member who votes is in
  * the register and the holder is refused. After the holder cast, the member gives their proxy
@@ -77,8 +81,20 @@ public class SecretProxies {
     @Inject
     AuditTrail audit;
 
-    /** One secret poll of a proxy the holder holds: what the member directed, if anything, and whether they have voted. */
-    public record HeldPoll(PollKind kind, long id, String title, VoteChoice direction, Channel voted, boolean covered) {
+    /**
+     * One secret poll of a proxy the holder holds: what the member directed, if anything (on a
+     * resolution, the choice; in an election, the candidates' ballot names in the order of the
+     * ballot, and whether it is a ranking), and whether they have voted.
+     */
+    public record HeldPoll(PollKind kind, long id, String title, VoteChoice direction, Channel voted, boolean covered,
+            List<String> directedCandidates, boolean ranked) {
+    }
+
+    /** What a voter marked on an election ballot: ticks (plurality) or ranks by candidate id (STV); blank: nothing marked. */
+    public record Marks(List<Long> choices, Map<Long, Integer> ranks) {
+        public boolean blank() {
+            return (choices == null || choices.isEmpty()) && (ranks == null || ranks.isEmpty());
+        }
     }
 
     /** A member whose proxy the holder holds, with the secret polls of the meeting. */
@@ -104,6 +120,25 @@ public class SecretProxies {
             throw new InvalidInputException("choice", member + " left this resolution to your discretion: choose for, against or abstain");
         }
         return holderChoice;
+    }
+
+    /**
+     * What goes into a proxy ballot in an election, each as the ballot box keeps a ballot: the
+     * member's direction where they gave one (the holder may leave the paper blank, or mark it
+     * the same; otherwise refused), otherwise the holder's marks, which must then be made.
+     */
+    public static String electionContent(Optional<String> direction, String holderContent, String member) {
+        if (direction.isPresent()) {
+            if (holderContent != null && !holderContent.equals(direction.get())) {
+                throw new InvalidInputException("ballot", member + " directed their proxy how to vote in this election: the ballot"
+                        + " is cast as directed (leave the paper blank to cast it)");
+            }
+            return direction.get();
+        }
+        if (holderContent == null) {
+            throw new InvalidInputException("ballot", member + " left this election to your discretion: mark the ballot paper");
+        }
+        return holderContent;
     }
 
     /** Whether the appointment is held by this holder (null: the chair). */
@@ -146,6 +181,47 @@ public class SecretProxies {
     }
 
     /**
+     * The member's directions in the meeting's elections, checked as ballots are and written as the
+     * box writes a ballot, by election id; blank marks (the holder's discretion) are left out. An
+     * election must be of this meeting and still taking votes or nominations (read with a share
+     * lock, so a close waits for the appointment or the appointment for the close). A bad one is
+     * refused naming the election; the field is {@code electionDirections.<election id>}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<Long, String> electionDirections(Meeting m, Map<Long, Marks> marks) {
+        var out = new LinkedHashMap<Long, String>();
+        if (marks == null) {
+            return out;
+        }
+        for (var entry : new java.util.TreeMap<>(marks).entrySet()) {
+            if (entry.getValue() == null || entry.getValue().blank()) {
+                continue;
+            }
+            long id = entry.getKey();
+            String field = "electionDirections." + id;
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT meeting_id, state FROM election WHERE id = ?1 LOCK IN SHARE MODE")
+                    .setParameter(1, id).getResultList();
+            if (rows.isEmpty() || ((Number) rows.get(0)[0]).longValue() != m.id()) {
+                throw new InvalidInputException(field, "Election " + id + " is not held at this meeting");
+            }
+            Election e = em.find(Election.class, id);
+            String state = (String) rows.get(0)[1];
+            if (!ElectionState.NOMINATING.name().equals(state) && !ElectionState.OPEN.name().equals(state)) {
+                throw new InvalidInputException(field, "Voting in the election \u201c" + e.title() + "\u201d has closed: a proxy can no"
+                        + " longer be directed in it");
+            }
+            try {
+                out.put(id, elections.content(e, entry.getValue().choices(), entry.getValue().ranks()));
+            } catch (InvalidInputException bad) {
+                throw new InvalidInputException(field, "Your direction in the election \u201c" + e.title() + "\u201d: "
+                        + bad.errors().get(0).message());
+            }
+        }
+        return out;
+    }
+
+    /**
      * Before a member's proxy is revoked or replaced (under the meeting's lock): refused once the
      * holder has cast a secret ballot with it that still stands; otherwise its unused keys go.
      */
@@ -162,6 +238,14 @@ public class SecretProxies {
         }
         em.createNativeQuery("DELETE k FROM proxy_ballot_key k JOIN proxy_appointment p ON p.id = k.appointment_id"
                 + " WHERE p.meeting_id = ?1 AND p.member_id = ?2 AND p.revoked_at IS NULL")
+                .setParameter(1, m.id()).setParameter(2, memberId).executeUpdate();
+        // and so do its directions in elections and on secret resolutions: a revoked appointment's would say what the member wanted, for nothing
+        em.createNativeQuery("DELETE d FROM proxy_election_direction d JOIN proxy_appointment p ON p.id = d.appointment_id"
+                + " WHERE p.meeting_id = ?1 AND p.member_id = ?2 AND p.revoked_at IS NULL")
+                .setParameter(1, m.id()).setParameter(2, memberId).executeUpdate();
+        em.createNativeQuery("DELETE d FROM proxy_direction d JOIN proxy_appointment p ON p.id = d.appointment_id"
+                + " JOIN resolution r ON r.id = d.resolution_id"
+                + " WHERE p.meeting_id = ?1 AND p.member_id = ?2 AND p.revoked_at IS NULL AND r.secret = TRUE")
                 .setParameter(1, m.id()).setParameter(2, memberId).executeUpdate();
     }
 
@@ -202,7 +286,10 @@ public class SecretProxies {
         return receipt;
     }
 
-    /** The holder (null: the chair, cast by the secretary) casts a member's ballot in an election, at their discretion. */
+    /**
+     * The holder (null: the chair, cast by the secretary) casts a member's ballot in an election:
+     * as the member directed (the holder may leave the paper blank), or at the holder's discretion.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public String castElection(Society society, long electionId, Long holderMemberId, long memberId, List<Long> choices,
             Map<Long, Integer> ranks) {
@@ -213,7 +300,12 @@ public class SecretProxies {
         elections.checkEntitled(e, appointer);
         var poll = Elections.poll(e);
         refuseIfVoted(poll, memberId);
-        String receipt = box.castByProxy(society.id(), poll, memberId, takeKey(a, poll), elections.content(e, choices, ranks));
+        String marked = new Marks(choices, ranks).blank() ? null : elections.content(e, choices, ranks);
+        String content = electionContent(Optional.ofNullable(a.electionDirections().get(e.id())), marked, "The member");
+        String receipt = box.castByProxy(society.id(), poll, memberId, takeKey(a, poll), content);
+        // the direction has done its work; kept, it would say what this member's ballot holds
+        em.createNativeQuery("DELETE FROM proxy_election_direction WHERE appointment_id = ?1 AND election_id = ?2")
+                .setParameter(1, a.id()).setParameter(2, e.id()).executeUpdate();
         recordCast(society, "Election", e.id(), memberId, holderMemberId);
         return receipt;
     }
@@ -229,24 +321,54 @@ public class SecretProxies {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     int castDirectedAtDeclaration(Society society, Meeting m, Resolution r, Set<Long> roll) {
+        return castDirected(society, m, PollRef.resolution(r.id()), "Resolution",
+                a -> a.directions().containsKey(r.id()) ? a.directions().get(r.id()).name() : null,
+                member -> roll.contains(member) && meetings.ineligibility(m, member) == null,
+                "declaration, as directed");
+    }
+
+    /**
+     * At the close of an election, under the election's lock (which every vote in it takes shared,
+     * so none is in flight) and before its box is sealed: casts as directed the ballot of each
+     * member entitled to vote whose standing proxy directed this election and for whom nobody has
+     * voted, as {@link #castDirectedAtDeclaration} does for a secret resolution; then deletes every
+     * direction left for the election (the member voted themselves, or the proxy did not cover it).
+     * Returns how many were cast.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int castDirectedAtClose(Society society, Election e) {
+        int cast = castDirected(society, em.find(Meeting.class, e.meetingId()), Elections.poll(e), "Election",
+                a -> a.electionDirections().get(e.id()), member -> {
+                    Member voter = em.find(Member.class, member);
+                    return voter != null && elections.entitled(e, voter);
+                }, "close of the poll, as directed");
+        em.createNativeQuery("DELETE FROM proxy_election_direction WHERE election_id = ?1").setParameter(1, e.id()).executeUpdate();
+        return cast;
+    }
+
+    /**
+     * Casts the directed ballots (content by appointment; null: not directed) of the standing
+     * proxies of members entitled and not yet voted in the poll, where the proxy covers it.
+     */
+    private int castDirected(Society society, Meeting m, PollRef poll, String type,
+            java.util.function.Function<MeetingVotes.Appointment, String> directed, java.util.function.LongPredicate entitled,
+            String castAt) {
         if (!society.rules().proxiesAllowed()) {
             return 0;
         }
-        var poll = PollRef.resolution(r.id());
         int cast = 0;
         for (var a : votes.proxiesLocked(m)) {
-            VoteChoice direction = a.directions().get(r.id());
-            if (direction == null || !roll.contains(a.memberId()) || meetings.ineligibility(m, a.memberId()) != null
-                    || box.votedByLocked(poll, a.memberId()).isPresent()) {
-                continue; // the same members a holder could cast for now
+            String content = directed.apply(a);
+            if (content == null || !entitled.test(a.memberId()) || box.votedByLocked(poll, a.memberId()).isPresent()) {
+                continue;
             }
             byte[] key = keyFor(a, poll);
             if (key == null) {
-                continue; // appointed before the resolution was put: the proxy does not cover it
+                continue; // appointed before the poll was put: the proxy does not cover it
             }
-            box.castByProxy(society.id(), poll, a.memberId(), key, direction.name());
+            box.castByProxy(society.id(), poll, a.memberId(), key, content);
             deleteKey(a, poll);
-            recordCast(society, "Resolution", r.id(), a.memberId(), a.holderMemberId(), true);
+            recordCast(society, type, poll.id(), a.memberId(), a.holderMemberId(), castAt);
             cast++;
         }
         return cast;
@@ -296,16 +418,16 @@ public class SecretProxies {
     }
 
     private void recordCast(Society society, String type, long pollId, long memberId, Long holderMemberId) {
-        recordCast(society, type, pollId, memberId, holderMemberId, false);
+        recordCast(society, type, pollId, memberId, holderMemberId, null);
     }
 
-    private void recordCast(Society society, String type, long pollId, long memberId, Long holderMemberId, boolean atDeclaration) {
+    private void recordCast(Society society, String type, long pollId, long memberId, Long holderMemberId, String castAt) {
         // who and by whom, like a postal entry: never what, nor the receipt
         var after = new LinkedHashMap<String, Object>();
         after.put("member", memberId);
         after.put("holder", holderMemberId == null ? "chair" : holderMemberId);
-        if (atDeclaration) {
-            after.put("castAt", "declaration, as directed");
+        if (castAt != null) {
+            after.put("castAt", castAt);
         }
         audit.record(society.id(), "proxy.secret-ballot-cast", type, pollId, null, after);
     }
@@ -321,23 +443,44 @@ public class SecretProxies {
         var names = meetings.memberNames(society, mine.stream().map(MeetingVotes.Appointment::memberId).toList());
         var resolutions = meetings.resolutions(m).stream().filter(Resolution::secret).toList();
         var polls = electionsOf(m);
+        var candidateNames = new java.util.HashMap<Long, String>();
+        polls.forEach(e -> elections.candidates(e).forEach(c -> candidateNames.put(c.id(), c.ballotName())));
         var out = new ArrayList<Held>();
         for (var a : mine) {
             var items = new ArrayList<HeldPoll>();
             for (Resolution r : resolutions) {
                 var p = PollRef.resolution(r.id());
                 items.add(new HeldPoll(PollKind.RESOLUTION, r.id(), r.position() + ". " + r.title(), a.directions().get(r.id()),
-                        box.votedBy(p, a.memberId()).orElse(null), hasKey(a, p)));
+                        box.votedBy(p, a.memberId()).orElse(null), hasKey(a, p), null, false));
             }
             for (Election e : polls) {
                 var p = Elections.poll(e);
                 items.add(new HeldPoll(PollKind.ELECTION, e.id(), e.title(), null, box.votedBy(p, a.memberId()).orElse(null),
-                        hasKey(a, p)));
+                        hasKey(a, p), directedCandidates(e, a.electionDirections().get(e.id()), candidateNames),
+                        e.method() != CountMethod.PLURALITY));
             }
             Object[] n = names.get(a.memberId());
             out.add(new Held(a.memberId(), n == null ? null : (Long) n[0], n == null ? null : (String) n[1], items));
         }
         return out;
+    }
+
+    /** The direction the member gave the holder in the election, as ballot names in the ballot's order; null: none. */
+    private static List<String> directedCandidates(Election e, String content, Map<Long, String> names) {
+        return content == null ? null : BallotPaper.decode(content).stream().map(id -> names.getOrDefault(id, "candidate " + id)).toList();
+    }
+
+    /**
+     * The direction the member gave the holder (null: the chair) in the election, as ballot names
+     * in the ballot's order; empty when the holder does not hold it or it is at their discretion.
+     */
+    public Optional<List<String>> electionDirection(Election e, Long holderMemberId, long memberId) {
+        Meeting m = em.find(Meeting.class, e.meetingId());
+        var names = new java.util.HashMap<Long, String>();
+        elections.candidates(e).forEach(c -> names.put(c.id(), c.ballotName()));
+        return votes.proxies(m).stream().filter(a -> a.memberId() == memberId && holds(a, holderMemberId))
+                .map(a -> a.electionDirections().get(e.id())).filter(java.util.Objects::nonNull).findFirst()
+                .map(content -> directedCandidates(e, content, names));
     }
 
     private boolean hasKey(MeetingVotes.Appointment a, PollRef p) {
@@ -367,7 +510,6 @@ public class SecretProxies {
     }
 
     private List<Election> electionsOf(Meeting m) {
-        return em.createQuery("select e from Election e where e.meetingId = :m order by e.id", Election.class)
-                .setParameter("m", m.id()).getResultList();
+        return elections.ofMeeting(m);
     }
 }

@@ -33,6 +33,22 @@ class SecretProxiesTest {
     }
 
     @Test
+    void aDirectedElectionBallotIsCastAsDirectedAndTheHolderMayOnlyRepeatIt() {
+        assertThat(SecretProxies.electionContent(Optional.of("3>1>2"), null, "Member 7")).isEqualTo("3>1>2");
+        assertThat(SecretProxies.electionContent(Optional.of("3>1>2"), "3>1>2", "Member 7")).isEqualTo("3>1>2");
+        assertThatThrownBy(() -> SecretProxies.electionContent(Optional.of("3>1>2"), "1>3>2", "Member 7"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Member 7 directed their proxy how to vote in this election")
+                .hasMessageNotContaining("3>1>2");
+    }
+
+    @Test
+    void anUndirectedElectionBallotIsTheHoldersAndMustBeMarked() {
+        assertThat(SecretProxies.electionContent(Optional.empty(), "2", "Member 7")).isEqualTo("2");
+        assertThatThrownBy(() -> SecretProxies.electionContent(Optional.empty(), null, "Member 7"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("left this election to your discretion");
+    }
+
+    @Test
     void onlyTheNamedHolderHoldsAProxyAndTheChairOnlyTheChairs() {
         var toMember = new MeetingVotes.Appointment(1, 7, 8L, java.time.LocalDateTime.now(), Map.of());
         var toChair = new MeetingVotes.Appointment(2, 9, null, java.time.LocalDateTime.now(), Map.of());

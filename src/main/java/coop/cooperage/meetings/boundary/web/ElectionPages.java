@@ -216,9 +216,20 @@ public class ElectionPages {
     }
 
     private Page proxyPage(Society society, long id, long number, boolean chair, Map<String, String> form, Map<String, String> errors) {
+        Election e = elections.byId(society, id);
+        // the member's direction, which the holder needs to cast it (nobody else is shown it)
+        Long holder = chair ? null : caller.account().flatMap(a -> personalData.memberFor(society, a)).map(Member::id).orElse(-1L);
+        List<String> directed = null;
+        try {
+            directed = secretProxies.electionDirection(e, holder, meetings.memberId(society, number, "memberNumber")).orElse(null);
+        } catch (InvalidInputException | coop.cooperage.platform.control.NoSuchResourceException unknown) {
+            // no such member: the page says nothing of a direction, and casting is refused
+        }
         return ballotPage(society, id, false, form, errors).with("votedOnline", false).with("votedByProxy", false)
-                .with("title", "Proxy ballot of member " + number + ": " + elections.byId(society, id).title())
-                .with("proxyFor", number).with("asChair", chair);
+                .with("title", "Proxy ballot of member " + number + ": " + e.title())
+                .with("proxyFor", number).with("asChair", chair).with("directed", directed)
+                // the secretary casting the chair's is an officer: told there is a direction, not what it says
+                .with("directionHidden", chair);
     }
 
     @POST

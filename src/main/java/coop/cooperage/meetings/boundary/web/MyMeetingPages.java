@@ -2,6 +2,8 @@ package coop.cooperage.meetings.boundary.web;
 
 import coop.cooperage.identity.control.Caller;
 import coop.cooperage.identity.entity.Role;
+import coop.cooperage.meetings.control.CountMethod;
+import coop.cooperage.meetings.control.Elections;
 import coop.cooperage.meetings.control.GeneralMeetings;
 import coop.cooperage.meetings.control.MeetingVotes;
 import coop.cooperage.meetings.control.SecretProxies;
@@ -35,7 +37,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import coop.cooperage.meetings.entity.Candidate;
+import coop.cooperage.meetings.entity.Election;
+import coop.cooperage.meetings.entity.ElectionState;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -61,6 +67,9 @@ public class MyMeetingPages {
 
     @Inject
     SecretProxies secretProxies;
+
+    @Inject
+    Elections elections;
 
     @Inject
     PersonalData personalData;
@@ -137,8 +146,12 @@ public class MyMeetingPages {
                     directions.put(r.id(), in.choice("direction-" + r.id(), VoteChoice.class, "Choose a direction"));
                 }
             }
+            var marks = new LinkedHashMap<Long, SecretProxies.Marks>();
+            for (Election e : directable(meetings.byId(society, id))) {
+                marks.put(e.id(), marks(e, form));
+            }
             in.errors().throwIfAny();
-            var appointment = votes.appoint(society, id, me.id(), holder, directions);
+            var appointment = votes.appoint(society, id, me.id(), holder, directions, marks);
             code[0] = appointment.proxyCode();
             return appointment;
         });
@@ -149,6 +162,44 @@ public class MyMeetingPages {
                     + " receipt, or vote yourself instead and replace their ballot. Write it down now: it cannot be shown again.");
         }
         return response;
+    }
+
+    /** The elections of the meeting a proxy can still be directed in (their proxy keys are issued at appointment). */
+    private List<Election> directable(Meeting m) {
+        return elections.ofMeeting(m).stream()
+                .filter(e -> e.state() == ElectionState.NOMINATING || e.state() == ElectionState.OPEN).toList();
+    }
+
+    /**
+     * The direction in one election, as its ballot paper is marked: edirection-{election} checkboxes (plurality) or
+     * erank-{election}-{candidate} numbers (STV); nothing marked is the proxy's discretion.
+     */
+    private SecretProxies.Marks marks(Election e, MultivaluedMap<String, String> form) {
+        if (e.method() == CountMethod.PLURALITY) {
+            var choices = new java.util.ArrayList<Long>();
+            for (String v : form.getOrDefault("edirection-" + e.id(), List.of())) {
+                try {
+                    choices.add(Long.parseLong(v.trim()));
+                } catch (NumberFormatException ex) {
+                    throw new InvalidInputException("electionDirections." + e.id(), "Your direction in the election \u201c"
+                            + e.title() + "\u201d: that is not a candidate in this election");
+                }
+            }
+            return new SecretProxies.Marks(choices, null);
+        }
+        var ranks = new HashMap<Long, Integer>();
+        for (Candidate c : elections.candidates(e)) {
+            String v = form.getFirst("erank-" + e.id() + "-" + c.id());
+            if (v != null && !v.isBlank()) {
+                try {
+                    ranks.put(c.id(), Integer.parseInt(v.trim()));
+                } catch (NumberFormatException ex) {
+                    throw new InvalidInputException("electionDirections." + e.id(), "Your direction in the election \u201c" + e.title()
+                            + "\u201d: number your choices with whole numbers: 1, 2, 3 and so on");
+                }
+            }
+        }
+        return new SecretProxies.Marks(null, ranks);
     }
 
     @POST
@@ -250,7 +301,14 @@ public class MyMeetingPages {
                 .with("checkedIn", votes.attendance(m).stream().anyMatch(a -> a.memberId() == me.id()))
                 .with("canCheckIn", m.state() == MeetingState.OPEN && m.onlineLink() != null)
                 .with("documents", meetings.documents(m)).with("form", values).with("errors", errors)
+                .with("elections", directable(m)).with("candidates", candidatesOf(directable(m)))
                 .with("held", secretProxies.held(society, m, me.id()));
+    }
+
+    private Map<Long, List<Candidate>> candidatesOf(List<Election> list) {
+        var out = new HashMap<Long, List<Candidate>>();
+        list.forEach(e -> out.put(e.id(), elections.candidates(e)));
+        return out;
     }
 
     /** Members see a meeting once notice of it has been given: the one rule, shared with the notice page. */
