@@ -675,8 +675,8 @@ class ElectionsIT {
         assertThat(Http.json(result).getJsonNumber("votesAgainst").longValue()).isEqualTo(3);
         assertThat(count("poll_voter", "poll_kind = 'RESOLUTION' AND poll_id = " + r + " AND member_id = " + v.get(6).memberId()
                 + " AND channel = 'PROXY'")).isEqualTo("1");
-        assertThat(count("audit_event", "action = 'proxy.secret-ballot-cast' AND entity_id = '" + r
-                + "' AND after_json LIKE '%declaration, as directed%'")).isEqualTo("1");
+        assertThat(count("audit_event", "action = 'proxy.secret-ballot-cast' AND entity_type = 'Resolution' AND entity_id = '"
+                + r + "' AND after_json LIKE '%declaration, as directed%'")).isEqualTo("1");
         var receipts = Http.json(alice.get(meetings + "/ballot")).getJsonArray("items").getJsonObject(0).getJsonArray("receipts")
                 .stream().map(x -> ((jakarta.json.JsonString) x).getString()).toList();
         assertThat(receipts).hasSize(6).contains(aliceReceipt);
@@ -789,6 +789,13 @@ class ElectionsIT {
         assertThat(carolPoll.getString("direction")).isEqualTo("DIRECTED");
         assertThat(!carolPoll.containsKey("directedCandidates") || carolPoll.isNull("directedCandidates")).isTrue();
         assertThat(carolHeld.toString()).doesNotContain("Eli Elm");
+        // marks on the chair's directed ballot are refused whatever they are, the direction itself too: guessing finds nothing
+        var guessed = s.secretary().postJson(s.api() + "/" + st + "/proxy-ballots", "{\"memberNumber\":%d,\"chair\":true,\"ranks\":{\"%d\":1,\"%d\":2}}"
+                .formatted(v.get(3).memberNumber(), elm, fir));
+        assertThat(guessed.statusCode()).isEqualTo(400);
+        assertThat(guessed.body()).contains("without marking");
+        assertThat(count("poll_voter", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND member_id = " + v.get(3).memberId()))
+                .isEqualTo("0");
 
         // the holder is refused when choosing otherwise, and casts it as directed without choosing
         String plurProxy = s.api() + "/" + p + "/proxy-ballots";
@@ -818,7 +825,7 @@ class ElectionsIT {
                 + " AND channel = 'ONLINE'")).isEqualTo("1");
         assertThat(count("ballot", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND content = '" + bobContent + "'")).isEqualTo("1");
         assertThat(count("ballot", "poll_kind = 'ELECTION' AND poll_id = " + st + " AND content = '" + carolContent + "'")).isEqualTo("0");
-        assertThat(count("audit_event", "action = 'proxy.secret-ballot-cast' AND entity_id = '" + st
+        assertThat(count("audit_event", "action = 'proxy.secret-ballot-cast' AND entity_type = 'Election' AND entity_id = '" + st
                 + "' AND after_json LIKE '%as directed%'")).isEqualTo("1");
         assertThat(count("proxy_election_direction", "election_id = " + st)).isEqualTo("0");
         // the count: Fir 3 (Bob by proxy, Eve, Fay) of 5 valid votes, over the quota at once

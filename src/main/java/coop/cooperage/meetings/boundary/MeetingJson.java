@@ -129,10 +129,11 @@ public final class MeetingJson {
             return of(h, true);
         }
 
-        /** showBallots false (the secretary, for the chair's): an election's direction is said to be there, not what it is. */
+        /** showBallots false (the secretary, for the chair's): a direction is said to be there, not what it is. */
         static HeldJson of(coop.cooperage.meetings.control.SecretProxies.Held h, boolean showBallots) {
             return new HeldJson(h.memberNumber(), h.name(), h.polls().stream().map(p -> new HeldPollJson(p.kind().name(), p.id(),
-                    p.title(), p.direction() != null ? p.direction().name() : p.directedCandidates() != null ? "DIRECTED" : null,
+                    p.title(), p.direction() != null ? (showBallots ? p.direction().name() : "DIRECTED")
+                            : p.directedCandidates() != null ? "DIRECTED" : null,
                     p.voted() == null ? null : p.voted().name(), p.covered(), showBallots ? p.directedCandidates() : null,
                     p.ranked())).toList());
         }

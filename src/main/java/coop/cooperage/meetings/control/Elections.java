@@ -67,6 +67,9 @@ public class Elections {
     SecretProxies secretProxies;
 
     @Inject
+    GeneralMeetings meetings;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -235,6 +238,9 @@ public class Elections {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Election close(Society society, long electionId) {
+        // the meeting first, in the order appointing, casting by proxy and declaring take it: the close
+        // casts directed proxies and deletes directions, rows those hold locks on
+        meetings.locked(society, meetingOf(society, electionId));
         Election election = lockedElection(society, electionId);
         election.close();
         secretProxies.castDirectedAtClose(society, election);
@@ -404,6 +410,15 @@ public class Elections {
                 ? BallotPaper.ticked(choices, ids, election.seats())
                 : BallotPaper.ranked(ranks, ids);
         return BallotPaper.encode(new ArrayList<>(marked));
+    }
+
+    /** The meeting an election is held with (it never changes, so a plain read finds it). */
+    long meetingOf(Society society, long electionId) {
+        Election e = em.find(Election.class, electionId);
+        if (e == null || e.societyId() != society.id()) {
+            throw new NoSuchResourceException("No such election");
+        }
+        return e.meetingId();
     }
 
     private Election lockedElection(Society society, long electionId) {

@@ -277,7 +277,11 @@ public class SecretProxies {
         }
         var poll = PollRef.resolution(r.id());
         refuseIfVoted(poll, memberId);
-        VoteChoice choice = resolutionChoice(Optional.ofNullable(a.directions().get(r.id())), holderChoice, "The member");
+        var direction = Optional.ofNullable(a.directions().get(r.id()));
+        if (holderMemberId == null && direction.isPresent() && holderChoice != null) {
+            throw chairMustNotMark();
+        }
+        VoteChoice choice = resolutionChoice(direction, holderChoice, "The member");
         String receipt = box.castByProxy(society.id(), poll, memberId, takeKey(a, poll), choice.name());
         // the direction has done its work; kept, it would say what this member's ballot holds
         em.createNativeQuery("DELETE FROM proxy_direction WHERE appointment_id = ?1 AND resolution_id = ?2")
@@ -293,15 +297,20 @@ public class SecretProxies {
     @Transactional(Transactional.TxType.MANDATORY)
     public String castElection(Society society, long electionId, Long holderMemberId, long memberId, List<Long> choices,
             Map<Long, Integer> ranks) {
+        // the meeting, then the election, as appointing and closing take them
+        Meeting m = meetings.locked(society, elections.meetingOf(society, electionId));
         Election e = elections.forVoting(society, electionId);
         Member appointer = em.find(Member.class, memberId);
-        Meeting m = meetings.locked(society, e.meetingId());
         var a = standing(society, m, holderMemberId, memberId);
         elections.checkEntitled(e, appointer);
         var poll = Elections.poll(e);
         refuseIfVoted(poll, memberId);
         String marked = new Marks(choices, ranks).blank() ? null : elections.content(e, choices, ranks);
-        String content = electionContent(Optional.ofNullable(a.electionDirections().get(e.id())), marked, "The member");
+        var direction = Optional.ofNullable(a.electionDirections().get(e.id()));
+        if (holderMemberId == null && direction.isPresent() && marked != null) {
+            throw chairMustNotMark();
+        }
+        String content = electionContent(direction, marked, "The member");
         String receipt = box.castByProxy(society.id(), poll, memberId, takeKey(a, poll), content);
         // the direction has done its work; kept, it would say what this member's ballot holds
         em.createNativeQuery("DELETE FROM proxy_election_direction WHERE appointment_id = ?1 AND election_id = ?2")
@@ -372,6 +381,15 @@ public class SecretProxies {
             cast++;
         }
         return cast;
+    }
+
+    /**
+     * The secretary casts the chair's proxies without seeing their directions: marks on a directed
+     * ballot are refused whatever they are, so trying marks one by one cannot find the direction out.
+     */
+    private static InvalidInputException chairMustNotMark() {
+        return new InvalidInputException("ballot", "The member directed this proxy: cast it as directed, without marking"
+                + " the ballot (the direction is not shown to officers)");
     }
 
     private MeetingVotes.Appointment standing(Society society, Meeting m, Long holderMemberId, long memberId) {
