@@ -125,7 +125,6 @@ public class MoneyIn {
         }
         errors.throwIfAny();
         lock(society.id());
-        application = lockedTakingMoney(application.id());
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             List<?> earlier = em.createNativeQuery(
                     "SELECT payment_id FROM share_payment_request WHERE society_id = ?1 AND idempotency_key = ?2 LOCK IN SHARE MODE")
@@ -134,6 +133,8 @@ public class MoneyIn {
                 return em.find(SharePayment.class, ((Number) earlier.get(0)).longValue());
             }
         }
+        // a retry above answers with the first payment, whatever became of the application since
+        application = lockedTakingMoney(application.id());
         var payment = new SharePayment(society.id(), application.id(), input.amount(), input.receivedOn(), input.method(),
                 blankToNull(input.payer()), blankToNull(input.bankReference()), null, actor(), now());
         em.persist(payment);
