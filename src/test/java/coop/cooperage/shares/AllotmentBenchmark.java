@@ -64,26 +64,23 @@ public final class AllotmentBenchmark {
         }
         String job = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
         System.out.printf("approval queued as a job (202 Accepted, %s) in %,d ms%n", job, answered);
-        // poll the job as a client would, reporting its progress as it goes
-        JsonObject state;
-        long lastDone = -1;
-        long firstProgressMs = -1;
-        while (true) {
-            state = Http.json(admin.get(job));
-            long done = state.getJsonNumber("done").longValue();
-            if (done > 0 && firstProgressMs < 0) {
-                firstProgressMs = (System.nanoTime() - start) / 1_000_000;
-            }
-            if (done != lastDone && done % 2000 < 50) {
-                System.out.printf("  %6.1f s  %s %,d of %,d%n", (System.nanoTime() - start) / 1e9, state.getString("state"), done,
-                        state.getJsonNumber("total").longValue());
-            }
-            lastDone = done;
-            if (state.getString("state").equals("SUCCEEDED") || state.getString("state").equals("FAILED")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        // poll the job as a client would (every 200 ms), reporting its progress as it goes
+        long[] lastDone = {-1};
+        long[] firstProgressMs = {-1};
+        JsonObject state = org.awaitility.Awaitility.await("the approval job").atMost(java.time.Duration.ofMinutes(15))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    JsonObject now = Http.json(admin.get(job));
+                    long done = now.getJsonNumber("done").longValue();
+                    if (done > 0 && firstProgressMs[0] < 0) {
+                        firstProgressMs[0] = (System.nanoTime() - start) / 1_000_000;
+                    }
+                    if (done != lastDone[0] && done % 2000 < 50) {
+                        System.out.printf("  %6.1f s  %s %,d of %,d%n", (System.nanoTime() - start) / 1e9, now.getString("state"), done,
+                                now.getJsonNumber("total").longValue());
+                    }
+                    lastDone[0] = done;
+                    return now;
+                }, now -> now.getString("state").equals("SUCCEEDED") || now.getString("state").equals("FAILED"));
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (!state.getString("state").equals("SUCCEEDED")) {
             throw new IllegalStateException("the approval job failed: " + state);
@@ -92,7 +89,7 @@ public final class AllotmentBenchmark {
         var finished = java.time.LocalDateTime.parse(state.getString("finishedAt"));
         System.out.printf("approval job: %,d ms from the request to SUCCEEDED seen by polling (job's own wall time, started to"
                 + " finished: %,d ms; first progress after %,d ms)%n", ms, java.time.Duration.between(started, finished).toMillis(),
-                firstProgressMs);
+                firstProgressMs[0]);
         var totals = Http.json(admin.get(api)).getJsonObject("decision");
         System.out.printf("  %,d allottees, %,d members admitted, %,d shares, %,d refunds; %s%n",
                 totals.getInt("allottees"), totals.getInt("membersAdmitted"), totals.getJsonNumber("sharesAllotted").longValue(),
